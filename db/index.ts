@@ -1,0 +1,101 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Connection = { db: Database; kind: "pglite" | "postgres"; close: () => Promise<void> };
+
+export type ConnectOptions =
+  | { databaseUrl: string }
+  // `dataDir: null` keeps the embedded database in memory (tests).
+  | { dataDir: string | null };
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+// Any constant works; it only has to be the same for every Hooksmith process sharing one server.
+const MIGRATION_LOCK_ID = 727_001;
+
+export async function connectDatabase(options: ConnectOptions): Promise<Connection> {
+  if ("databaseUrl" in options) return connectPostgres(options.databaseUrl);
+  return connectPglite(options.dataDir);
+}
+
+async function connectPostgres(databaseUrl: string): Promise<Connection> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+
+  // Several app and worker processes may start at once: the advisory lock lets one migrate at a time.
+  const migrationClient = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migrate(drizzle(migrationClient), { migrationsFolder });
+    await migrationClient`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+  } finally {
+    await migrationClient.end();
+  }
+
+  const client = postgres(databaseUrl, { max: 10, onnotice: () => {} });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return { db, kind: "postgres", close: () => client.end() };
+}
+
+async function connectPglite(dataDir: string | null): Promise<Connection> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+
+  let releaseLock = async () => {};
+  if (dataDir) {
+    await mkdir(dataDir, { recursive: true });
+    releaseLock = await lockDataDir(dataDir);
+  }
+  try {
+    const client = dataDir ? new PGlite(path.join(dataDir, "pglite")) : new PGlite();
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    return {
+      db: db as unknown as Database,
+      kind: "pglite",
+      close: async () => {
+        await client.close();
+        await releaseLock();
+      },
+    };
+  } catch (error) {
+    await releaseLock();
+    throw error;
+  }
+}
+
+export class DataDirLockedError extends Error {
+  constructor(dataDir: string) {
+    super(
+      `The data folder ${dataDir} is in use by another Hooksmith process. ` +
+        "The embedded database can be opened by one process only: stop the other process, " +
+        "or set DATA_DIR to another folder (or DATABASE_URL to share a PostgreSQL server).",
+    );
+    this.name = "DataDirLockedError";
+  }
+}
+
+// PGlite takes no lock of its own, and two processes writing one folder corrupt it.
+// proper-lockfile keeps a lock directory fresh while we live; a crashed holder's lock goes stale in 10 s.
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockfile = await import("proper-lockfile");
+  try {
+    return await lockfile.lock(dataDir, {
+      lockfilePath: path.join(dataDir, "hooksmith.lock"),
+      stale: 10_000,
+      update: 2_000,
+      retries: { retries: 6, minTimeout: 2_000, maxTimeout: 2_000, factor: 1 },
+      onCompromised: (error) => {
+        console.error(`[hooksmith] lost the lock on ${dataDir}: ${error.message}`);
+      },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ELOCKED") throw new DataDirLockedError(dataDir);
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import Handlebars from "handlebars";
+
+export type TemplateCheck =
+  | { ok: true; paths: string[] }
+  | { ok: false; problem: "syntax" | "unsupported"; detail: string };
+
+type Node = { type: string; [key: string]: unknown };
+type PathNode = Node & { data: boolean; depth: number; parts: string[]; original: string };
+
+// Values may only hold plain variables (`{{email}}`, `{{payload.first_name}}`): no helpers, blocks or
+// partials, so every template stays checkable against the element's variables at save time.
+export function checkTemplate(source: string): TemplateCheck {
+  if (!source.includes("{{")) return { ok: true, paths: [] };
+  let program: { body: Node[] };
+  try {
+    program = Handlebars.parse(source) as unknown as { body: Node[] };
+    Handlebars.precompile(source, { strict: true, noEscape: true });
+  } catch (error) {
+    return { ok: false, problem: "syntax", detail: firstLine(error) };
+  }
+  const paths: string[] = [];
+  for (const node of program.body) {
+    if (node.type === "ContentStatement" || node.type === "CommentStatement") continue;
+    if (node.type !== "MustacheStatement") return { ok: false, problem: "unsupported", detail: sourceOf(node) };
+    const path = node.path as PathNode;
+    const hasArguments = (node.params as unknown[]).length > 0 || node.hash;
+    if (path.type !== "PathExpression" || hasArguments || path.data || path.depth > 0 || path.parts.length === 0) {
+      return { ok: false, problem: "unsupported", detail: sourceOf(node) };
+    }
+    paths.push(path.parts.join("."));
+  }
+  return { ok: true, paths };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}
+
+function sourceOf(node: Node): string {
+  const path = node.path as PathNode | undefined;
+  return path?.original ? `{{${path.original}…}}` : node.type;
+}

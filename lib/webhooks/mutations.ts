@@ -1,0 +1,63 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "@/db";
+import { webhooks } from "@/db/schema";
+import { creationInput, mergePatch } from "./patch";
+import { getWebhook, isWebhookId } from "./queries";
+import { createWebhookSchema, type Translate, type Webhook } from "./schemas";
+import { toWebhook } from "./serialize";
+
+export type FieldIssue = { path: string; message: string };
+
+export type MutationResult =
+  | { ok: true; webhook: Webhook }
+  | { ok: false; error: "not_found" }
+  | { ok: false; error: "validation_failed"; issues: FieldIssue[] };
+
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+export async function createWebhook(db: Database, input: unknown, t: Translate): Promise<MutationResult> {
+  const parsed = createWebhookSchema(t).safeParse(creationInput(input));
+  if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
+  const [row] = await db.insert(webhooks).values(parsed.data).returning();
+  if (!row) throw new Error("insert returned no row");
+  return { ok: true, webhook: toWebhook(row) };
+}
+
+// Partial update: see mergePatch. A full replacement is a patch that sends every field.
+export async function updateWebhook(
+  db: Database,
+  id: string,
+  patch: unknown,
+  t: Translate,
+): Promise<MutationResult> {
+  const existing = await getWebhook(db, id);
+  if (!existing) return { ok: false, error: "not_found" };
+  const parsed = createWebhookSchema(t).safeParse(mergePatch(existing, patch));
+  if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
+  const [row] = await db
+    .update(webhooks)
+    .set({ ...parsed.data, date_updated: new Date() })
+    .where(eq(webhooks.id, id))
+    .returning();
+  return row ? { ok: true, webhook: toWebhook(row) } : { ok: false, error: "not_found" };
+}
+
+export async function setWebhookActive(db: Database, id: string, active: boolean): Promise<Webhook | null> {
+  if (!isWebhookId(id)) return null;
+  const [row] = await db
+    .update(webhooks)
+    .set({ active, date_updated: new Date() })
+    .where(eq(webhooks.id, id))
+    .returning();
+  return row ? toWebhook(row) : null;
+}
+
+export async function deleteWebhook(db: Database, id: string): Promise<boolean> {
+  if (!isWebhookId(id)) return false;
+  const deleted = await db.delete(webhooks).where(eq(webhooks.id, id)).returning({ id: webhooks.id });
+  return deleted.length > 0;
+}

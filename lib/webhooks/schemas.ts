@@ -1,0 +1,181 @@
+import { z } from "zod";
+import { findVariable, getElement, variablesFor } from "@/lib/elements";
+import { checkTemplate } from "@/lib/templates/parse";
+
+export const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export const contentTypes = ["application/json", "application/x-www-form-urlencoded"] as const;
+
+// Headers the system sets on every delivery; a webhook may not override them.
+export const reservedHeaders = [
+  "host",
+  "content-length",
+  "content-type",
+  "webhook-id",
+  "webhook-timestamp",
+  "webhook-signature",
+] as const;
+
+export const MAX_NAME_LENGTH = 100;
+export const MAX_URL_LENGTH = 2048;
+export const MAX_ROWS = 100;
+export const MAX_KEY_LENGTH = 256;
+export const MAX_VALUE_LENGTH = 8192;
+// Fields the API returns but a client cannot set; a client sending a fetched webhook back unchanged is fine.
+export const readOnlyFields = ["id", "date_created", "date_updated", "last_execution"] as const;
+
+// RFC 9110 token characters.
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const LINE_BREAK = /[\r\n]/;
+
+// Validation messages come from messages/*.json (namespace "Validation"); the form passes next-intl's
+// translator, the API one for the request's language.
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export function createWebhookSchema(t: Translate) {
+  const keyValue = z.object(
+    {
+      key: z.string({ error: t("text") }).max(MAX_KEY_LENGTH, { error: t("keyTooLong", { max: MAX_KEY_LENGTH }) }),
+      value: z
+        .string({ error: t("text") })
+        .max(MAX_VALUE_LENGTH, { error: t("valueTooLong", { max: MAX_VALUE_LENGTH }) }),
+    },
+    { error: t("keyValueRow") },
+  );
+  const rows = z
+    .array(keyValue, { error: t("keyValueRows") })
+    .max(MAX_ROWS, { error: t("tooManyRows", { max: MAX_ROWS }) });
+
+  return z
+    .strictObject(
+      {
+        name: z
+          .string({ error: t("nameRequired") })
+          .trim()
+          .min(1, { error: t("nameRequired") })
+          .max(MAX_NAME_LENGTH, { error: t("nameTooLong", { max: MAX_NAME_LENGTH }) }),
+        active: z.boolean({ error: t("boolean") }).default(true),
+        method: z.enum(methods, { error: t("method", { allowed: methods.join(", ") }) }).default("POST"),
+        payload_url: z
+          .string({ error: t("urlRequired") })
+          .trim()
+          .min(1, { error: t("urlRequired") })
+          .max(MAX_URL_LENGTH, { error: t("urlTooLong", { max: MAX_URL_LENGTH }) })
+          .refine(isHttpUrl, { error: t("urlInvalid") }),
+        trigger_element: z.string({ error: t("elementRequired") }).min(1, { error: t("elementRequired") }),
+        trigger: z.string({ error: t("triggerRequired") }).min(1, { error: t("triggerRequired") }),
+        // The form sends "" for an empty filter field; both mean "no filter".
+        prokey_filter: z.preprocess(
+          (value) => (value === "" ? null : value),
+          z.uuid({ error: t("prokeyInvalid") }).nullable().default(null),
+        ),
+        filters: z
+          .record(z.string(), z.union([z.string(), z.number()], { error: t("filterValue") }), {
+            error: t("filtersObject"),
+          })
+          .default({}),
+        content_type: z
+          .enum(contentTypes, { error: t("contentType", { allowed: contentTypes.join(", ") }) })
+          .default("application/json"),
+        header: rows.default([]),
+        body: rows.default([]),
+      },
+      {
+        error: (issue) =>
+          issue.code === "unrecognized_keys" ? t("unknownFields", { fields: issue.keys.join(", ") }) : t("object"),
+      },
+    )
+    .superRefine((webhook, ctx) => {
+      const element = getElement(webhook.trigger_element);
+      if (!element) {
+        ctx.addIssue({ code: "custom", path: ["trigger_element"], message: t("elementUnknown") });
+        return;
+      }
+      if (!element.triggers.includes(webhook.trigger)) {
+        const allowed = element.triggers.join(", ");
+        ctx.addIssue({ code: "custom", path: ["trigger"], message: t("triggerUnknown", { allowed }) });
+        return;
+      }
+      if (webhook.prokey_filter !== null && !element.prokeyFilter) {
+        ctx.addIssue({ code: "custom", path: ["prokey_filter"], message: t("prokeyNotSupported") });
+      }
+      for (const [key, value] of Object.entries(webhook.filters)) {
+        const field = element.filters.find((filter) => filter.key === key);
+        if (!field) {
+          const allowed = element.filters.map((filter) => filter.key).join(", ") || "–";
+          ctx.addIssue({ code: "custom", path: ["filters", key], message: t("filterUnknown", { allowed }) });
+        } else if (field.type === "integer" && !/^-?\d+$/.test(String(value))) {
+          ctx.addIssue({ code: "custom", path: ["filters", key], message: t("filterInteger") });
+        } else if (String(value).trim() === "" || String(value).length > 200) {
+          ctx.addIssue({ code: "custom", path: ["filters", key], message: t("filterValue") });
+        }
+      }
+
+      const variables = variablesFor(element, webhook.trigger);
+      const checkValue = (value: string, path: (string | number)[]) => {
+        const check = checkTemplate(value);
+        if (!check.ok) {
+          const key = check.problem === "syntax" ? "templateSyntax" : "templateUnsupported";
+          ctx.addIssue({ code: "custom", path, message: t(key, { detail: check.detail }) });
+          return;
+        }
+        for (const variable of check.paths) {
+          if (!findVariable(variables, variable)) {
+            const valid = variables.map((known) => known.path).join(", ");
+            ctx.addIssue({ code: "custom", path, message: t("unknownVariable", { variable, valid }) });
+          }
+        }
+      };
+
+      const seenHeaders = new Set<string>();
+      webhook.header.forEach((row, index) => {
+        const name = row.key.toLowerCase();
+        if (!HEADER_NAME.test(row.key)) {
+          ctx.addIssue({ code: "custom", path: ["header", index, "key"], message: t("headerName") });
+        } else if ((reservedHeaders as readonly string[]).includes(name)) {
+          ctx.addIssue({ code: "custom", path: ["header", index, "key"], message: t("headerReserved") });
+        } else if (seenHeaders.has(name)) {
+          ctx.addIssue({ code: "custom", path: ["header", index, "key"], message: t("headerDuplicate") });
+        }
+        seenHeaders.add(name);
+        if (LINE_BREAK.test(row.value)) {
+          ctx.addIssue({ code: "custom", path: ["header", index, "value"], message: t("headerLineBreak") });
+        } else {
+          checkValue(row.value, ["header", index, "value"]);
+        }
+      });
+
+      const seenBody = new Set<string>();
+      webhook.body.forEach((row, index) => {
+        if (row.key.trim() === "") {
+          ctx.addIssue({ code: "custom", path: ["body", index, "key"], message: t("bodyKeyRequired") });
+        } else if (row.key === "element_data") {
+          ctx.addIssue({ code: "custom", path: ["body", index, "key"], message: t("bodyKeyReserved") });
+        } else if (seenBody.has(row.key)) {
+          ctx.addIssue({ code: "custom", path: ["body", index, "key"], message: t("bodyKeyDuplicate") });
+        }
+        seenBody.add(row.key);
+        checkValue(row.value, ["body", index, "value"]);
+      });
+    });
+}
+
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export type WebhookSchema = ReturnType<typeof createWebhookSchema>;
+export type WebhookInput = z.input<WebhookSchema>;
+export type WebhookValues = z.output<WebhookSchema>;
+
+export type Webhook = WebhookValues & {
+  id: string;
+  date_created: string;
+  date_updated: string | null;
+  last_execution: string | null;
+};
