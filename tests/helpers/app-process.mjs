@@ -1,6 +1,6 @@
 // Starts the built app (`next start`) as a real server process for API and browser tests.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { createTestDatabase } from "./test-database.mjs";
@@ -25,6 +25,7 @@ export function freePort() {
  */
 export async function startApp(options = {}) {
   const port = options.port ?? (await freePort());
+  await mkdir(path.join(root, ".test-data"), { recursive: true });
   const dataDir = await mkdtemp(path.join(root, ".test-data", "app-"));
   const database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
   const env = {
