@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { validationTranslator } from "@/lib/i18n/translator";
+import { createWebhookSchema } from "@/lib/webhooks/schemas";
+
+const schema = createWebhookSchema(validationTranslator("en"));
+const german = createWebhookSchema(validationTranslator("de"));
+
+const valid = {
+  name: "CRM sync",
+  payload_url: "https://crm.example.com/hooks/rsvp",
+  trigger: "create",
+  trigger_element: "rsvp_answer",
+};
+
+function issuesOf(input: Record<string, unknown>, s = schema) {
+  const result = s.safeParse({ ...valid, ...input });
+  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+}
+
+function pathsOf(input: Record<string, unknown>) {
+  return issuesOf(input).map((issue) => issue.path);
+}
+
+describe("webhook schema", () => {
+  it("applies the defaults of an Add to Calendar PRO webhook", () => {
+    const parsed = schema.parse(valid);
+    expect(parsed).toMatchObject({
+      active: true,
+      method: "POST",
+      content_type: "application/json",
+      prokey_filter: null,
+      filters: {},
+      header: [],
+      body: [],
+    });
+  });
+
+  it("requires a name of 1 to 100 characters", () => {
+    expect(pathsOf({ name: "" })).toEqual(["name"]);
+    expect(pathsOf({ name: "   " })).toEqual(["name"]);
+    expect(pathsOf({ name: "x".repeat(101) })).toEqual(["name"]);
+    expect(pathsOf({ name: "x".repeat(100) })).toEqual([]);
+  });
+
+  it("accepts only absolute http(s) payload URLs of at most 2048 characters", () => {
+    for (const url of ["ftp://example.com", "/relative", "example.com/x", "javascript:alert(1)", "http://"]) {
+      expect(pathsOf({ payload_url: url }), url).toEqual(["payload_url"]);
+    }
+    const long = `https://example.com/${"a".repeat(2048 - 20)}`;
+    expect(long.length).toBe(2048);
+    expect(pathsOf({ payload_url: long })).toEqual([]);
+    expect(pathsOf({ payload_url: `${long}a` })).toEqual(["payload_url"]);
+  });
+
+  it("rejects a trigger the element does not have, naming the allowed ones", () => {
+    const [issue] = issuesOf({ trigger: "reschedule" });
+    expect(issue?.path).toBe("trigger");
+    expect(issue?.message).toContain("create, update, delete");
+  });
+
+  it("rejects an unknown trigger element and unknown fields", () => {
+    expect(pathsOf({ trigger_element: "invoice" })).toEqual(["trigger_element"]);
+    expect(issuesOf({ secret_sauce: 1 })[0]?.message).toContain("secret_sauce");
+  });
+
+  it("rejects header names that are no HTTP token, duplicates ignoring case, and reserved names", () => {
+    const header = [
+      { key: "X-Api-Key", value: "a" },
+      { key: "x-api-key", value: "b" },
+      { key: "Bad Name", value: "c" },
+      { key: "Content-Type", value: "d" },
+      { key: "webhook-signature", value: "e" },
+      { key: "", value: "f" },
+    ];
+    expect(pathsOf({ header })).toEqual(["header.1.key", "header.2.key", "header.3.key", "header.4.key", "header.5.key"]);
+  });
+
+  it("rejects a line break in a header value", () => {
+    expect(pathsOf({ header: [{ key: "X-Note", value: "a\r\nInjected: yes" }] })).toEqual(["header.0.value"]);
+    expect(pathsOf({ header: [{ key: "X-Note", value: "a\nb" }] })).toEqual(["header.0.value"]);
+  });
+
+  it("rejects empty, duplicate and element_data body keys", () => {
+    const body = [
+      { key: "user-email", value: "{{email}}" },
+      { key: "user-email", value: "x" },
+      { key: "", value: "y" },
+      { key: "element_data", value: "z" },
+    ];
+    expect(pathsOf({ body })).toEqual(["body.1.key", "body.2.key", "body.3.key"]);
+  });
+
+  it("accepts variables of the element and rejects unknown ones with the valid list", () => {
+    expect(pathsOf({ body: [{ key: "e", value: "{{email}} / {{payload.first_name}}" }] })).toEqual([]);
+    const [issue] = issuesOf({ body: [{ key: "e", value: "{{emial}}" }] });
+    expect(issue?.path).toBe("body.0.value");
+    expect(issue?.message).toContain('"emial"');
+    expect(issue?.message).toContain("email, amount");
+  });
+
+  it("offers only id on a delete trigger", () => {
+    expect(pathsOf({ trigger: "delete", body: [{ key: "id", value: "{{id}}" }] })).toEqual([]);
+    expect(pathsOf({ trigger: "delete", body: [{ key: "e", value: "{{email}}" }] })).toEqual(["body.0.value"]);
+  });
+
+  it("rejects templates that do not compile or use helpers and blocks", () => {
+    expect(pathsOf({ body: [{ key: "a", value: "{{email" }] })).toEqual(["body.0.value"]);
+    expect(pathsOf({ body: [{ key: "a", value: "{{#if email}}x{{/if}}" }] })).toEqual(["body.0.value"]);
+    expect(pathsOf({ body: [{ key: "a", value: "{{lookup this 'constructor'}}" }] })).toEqual(["body.0.value"]);
+    expect(pathsOf({ header: [{ key: "X-A", value: "{{> partial}}" }] })).toEqual(["header.0.value"]);
+    expect(pathsOf({ body: [{ key: "a", value: "{{constructor.name}}" }] })).toEqual(["body.0.value"]);
+  });
+
+  it("allows the prokey filter only on RSVP answers and only as a UUID", () => {
+    expect(pathsOf({ prokey_filter: "b7e19d42-5c3a-4f8e-a6d1-92c0e4f7a358" })).toEqual([]);
+    expect(pathsOf({ prokey_filter: "not-a-uuid" })).toEqual(["prokey_filter"]);
+    expect(schema.parse({ ...valid, prokey_filter: "" }).prokey_filter).toBeNull();
+  });
+
+  it("rejects filter fields the element does not have", () => {
+    expect(pathsOf({ filters: { ticket_type: "sponsor" } })).toEqual(["filters.ticket_type"]);
+  });
+
+  it("speaks German when asked", () => {
+    const [issue] = issuesOf({ header: [{ key: "Host", value: "x" }] }, german);
+    expect(issue?.message).toBe("Diesen Header setzt Hooksmith selbst; wähle einen anderen Namen.");
+  });
+});
