@@ -4,5 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getConnection } = await import("@/lib/db");
   const connection = await getConnection();
-  console.log(`[hooksmith] database ready (${connection.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+  console.log(
+    `[hooksmith] database ready (${connection.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
+  );
 }

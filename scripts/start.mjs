@@ -16,7 +16,10 @@ function newestChange(entry) {
   if (!existsSync(full)) return 0;
   const stat = statSync(full);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(full).reduce((newest, child) => Math.max(newest, newestChange(path.join(entry, child))), 0);
+  return readdirSync(full).reduce(
+    (newest, child) => Math.max(newest, newestChange(path.join(entry, child))),
+    0,
+  );
 }
 
 function needsBuild() {
@@ -32,7 +35,9 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-console.log(`[hooksmith] starting on http://localhost:${port}/ (webhooks: http://localhost:${port}/en/webhooks)`);
+console.log(
+  `[hooksmith] starting on http://localhost:${port}/ (webhooks: http://localhost:${port}/en/webhooks)`,
+);
 const server = spawn(next, ["start", "-p", port], { cwd: root, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

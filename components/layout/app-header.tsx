@@ -6,7 +6,10 @@ export function AppHeader() {
   const t = useTranslations("App");
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3" aria-label={t("navigation")}>
+      <nav
+        className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3"
+        aria-label={t("navigation")}
+      >
         <Link href="/webhooks" className="text-lg font-semibold tracking-tight text-indigo-700">
           {t("title")}
         </Link>

@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
+import type { Translate } from "@/lib/webhooks/schemas";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
-import type { Translate } from "@/lib/webhooks/schemas";
 import { type Locale, routing } from "./routing";
 
 const messagesByLocale = { en, de } as const;

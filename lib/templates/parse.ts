@@ -21,10 +21,17 @@ export function checkTemplate(source: string): TemplateCheck {
   const paths: string[] = [];
   for (const node of program.body) {
     if (node.type === "ContentStatement" || node.type === "CommentStatement") continue;
-    if (node.type !== "MustacheStatement") return { ok: false, problem: "unsupported", detail: sourceOf(node) };
+    if (node.type !== "MustacheStatement")
+      return { ok: false, problem: "unsupported", detail: sourceOf(node) };
     const path = node.path as PathNode;
     const hasArguments = (node.params as unknown[]).length > 0 || node.hash;
-    if (path.type !== "PathExpression" || hasArguments || path.data || path.depth > 0 || path.parts.length === 0) {
+    if (
+      path.type !== "PathExpression" ||
+      hasArguments ||
+      path.data ||
+      path.depth > 0 ||
+      path.parts.length === 0
+    ) {
       return { ok: false, problem: "unsupported", detail: sourceOf(node) };
     }
     paths.push(path.parts.join("."));

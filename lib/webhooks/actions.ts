@@ -2,9 +2,15 @@
 
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/lib/db";
-import { validationTranslator } from "@/lib/i18n/translator";
 import { routing } from "@/lib/i18n/routing";
-import { createWebhook, deleteWebhook, type MutationResult, setWebhookActive, updateWebhook } from "./mutations";
+import { validationTranslator } from "@/lib/i18n/translator";
+import {
+  createWebhook,
+  deleteWebhook,
+  type MutationResult,
+  setWebhookActive,
+  updateWebhook,
+} from "./mutations";
 import { listWebhooks } from "./queries";
 import type { Webhook } from "./schemas";
 
@@ -12,7 +18,9 @@ import type { Webhook } from "./schemas";
 
 async function translator() {
   const locale = await getLocale();
-  return validationTranslator((routing.locales as readonly string[]).includes(locale) ? (locale as "en") : "en");
+  return validationTranslator(
+    (routing.locales as readonly string[]).includes(locale) ? (locale as "en") : "en",
+  );
 }
 
 export async function listWebhooksAction(): Promise<Webhook[]> {

@@ -1,5 +1,5 @@
-import packageJson from "@/package.json";
 import { renderTemplate, renderValue } from "@/lib/templates/render";
+import packageJson from "@/package.json";
 import type { WebhookValues } from "./schemas";
 
 export const USER_AGENT = `Hooksmith/${packageJson.version}`;
@@ -32,11 +32,15 @@ function asText(value: unknown): string {
  */
 export function buildRequest(webhook: RequestTemplate, elementData: Record<string, unknown>): BuildResult {
   try {
-    const fields: [string, unknown][] = webhook.body.map((row) => [row.key, renderValue(row.value, elementData)]);
+    const fields: [string, unknown][] = webhook.body.map((row) => [
+      row.key,
+      renderValue(row.value, elementData),
+    ]);
     const headers: [string, string][] = [];
     for (const row of webhook.header) {
       const value = renderTemplate(row.value, elementData);
-      if (LINE_BREAK.test(value)) return { ok: false, error: `header "${row.key}" would contain a line break` };
+      if (LINE_BREAK.test(value))
+        return { ok: false, error: `header "${row.key}" would contain a line break` };
       headers.push([row.key, value]);
     }
 

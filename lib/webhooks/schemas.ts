@@ -34,7 +34,9 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 export function createWebhookSchema(t: Translate) {
   const keyValue = z.object(
     {
-      key: z.string({ error: t("text") }).max(MAX_KEY_LENGTH, { error: t("keyTooLong", { max: MAX_KEY_LENGTH }) }),
+      key: z
+        .string({ error: t("text") })
+        .max(MAX_KEY_LENGTH, { error: t("keyTooLong", { max: MAX_KEY_LENGTH }) }),
       value: z
         .string({ error: t("text") })
         .max(MAX_VALUE_LENGTH, { error: t("valueTooLong", { max: MAX_VALUE_LENGTH }) }),
@@ -66,7 +68,10 @@ export function createWebhookSchema(t: Translate) {
         // The form sends "" for an empty filter field; both mean "no filter".
         prokey_filter: z.preprocess(
           (value) => (value === "" ? null : value),
-          z.uuid({ error: t("prokeyInvalid") }).nullable().default(null),
+          z
+            .uuid({ error: t("prokeyInvalid") })
+            .nullable()
+            .default(null),
         ),
         filters: z
           .record(z.string(), z.union([z.string(), z.number()], { error: t("filterValue") }), {
@@ -81,7 +86,9 @@ export function createWebhookSchema(t: Translate) {
       },
       {
         error: (issue) =>
-          issue.code === "unrecognized_keys" ? t("unknownFields", { fields: issue.keys.join(", ") }) : t("object"),
+          issue.code === "unrecognized_keys"
+            ? t("unknownFields", { fields: issue.keys.join(", ") })
+            : t("object"),
       },
     )
     .superRefine((webhook, ctx) => {

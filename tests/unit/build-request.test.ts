@@ -21,7 +21,11 @@ function ok(result: ReturnType<typeof buildRequest>) {
 describe("buildRequest", () => {
   it("sends element_data with the body fields beside it as JSON", () => {
     const request = ok(buildRequest(base, data));
-    expect(JSON.parse(request.body ?? "")).toEqual({ element_data: data, "user-email": "lena@example.de", seats: 2 });
+    expect(JSON.parse(request.body ?? "")).toEqual({
+      element_data: data,
+      "user-email": "lena@example.de",
+      seats: 2,
+    });
     expect(request.headers).toEqual([
       ["Authorization", "Bearer a1"],
       ["content-type", "application/json"],
@@ -47,7 +51,10 @@ describe("buildRequest", () => {
   });
 
   it("refuses a header value that renders to a line break", () => {
-    const result = buildRequest({ ...base, header: [{ key: "X-Note", value: "{{email}}" }] }, { email: "a\r\nb" });
+    const result = buildRequest(
+      { ...base, header: [{ key: "X-Note", value: "{{email}}" }] },
+      { email: "a\r\nb" },
+    );
     expect(result.ok).toBe(false);
   });
 });

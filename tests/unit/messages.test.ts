@@ -18,7 +18,9 @@ describe("message files", () => {
 
   it("have no empty strings", () => {
     const empty = (messages: object) =>
-      keys(messages).filter((key) => key.split(".").reduce<unknown>((node, part) => (node as never)[part], messages) === "");
+      keys(messages).filter(
+        (key) => key.split(".").reduce<unknown>((node, part) => (node as never)[part], messages) === "",
+      );
     expect(empty(en)).toEqual([]);
     expect(empty(de)).toEqual([]);
   });

@@ -13,14 +13,26 @@ describe("checkTemplate", () => {
 
   it("reports syntax errors and anything beyond plain variables", () => {
     expect(checkTemplate("{{email")).toMatchObject({ ok: false, problem: "syntax" });
-    for (const source of ["{{#each dates}}{{name}}{{/each}}", "{{log email}}", "{{@root.email}}", "{{../email}}", "{{> p}}"]) {
+    for (const source of [
+      "{{#each dates}}{{name}}{{/each}}",
+      "{{log email}}",
+      "{{@root.email}}",
+      "{{../email}}",
+      "{{> p}}",
+    ]) {
       expect(checkTemplate(source), source).toMatchObject({ ok: false, problem: "unsupported" });
     }
   });
 });
 
 describe("rendering", () => {
-  const data = { email: "lena@example.de", amount: 2, payload: { ok: true }, note: "<b>&</b>", dates: [{ name: "Tag" }] };
+  const data = {
+    email: "lena@example.de",
+    amount: 2,
+    payload: { ok: true },
+    note: "<b>&</b>",
+    dates: [{ name: "Tag" }],
+  };
 
   it("does not escape HTML and reads array items by index", () => {
     expect(renderTemplate("{{note}} {{dates.0.name}}", data)).toBe("<b>&</b> Tag");

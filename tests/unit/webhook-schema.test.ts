@@ -14,7 +14,9 @@ const valid = {
 
 function issuesOf(input: Record<string, unknown>, s = schema) {
   const result = s.safeParse({ ...valid, ...input });
-  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 }
 
 function pathsOf(input: Record<string, unknown>) {
@@ -72,7 +74,13 @@ describe("webhook schema", () => {
       { key: "webhook-signature", value: "e" },
       { key: "", value: "f" },
     ];
-    expect(pathsOf({ header })).toEqual(["header.1.key", "header.2.key", "header.3.key", "header.4.key", "header.5.key"]);
+    expect(pathsOf({ header })).toEqual([
+      "header.1.key",
+      "header.2.key",
+      "header.3.key",
+      "header.4.key",
+      "header.5.key",
+    ]);
   });
 
   it("rejects a line break in a header value", () => {
@@ -100,13 +108,17 @@ describe("webhook schema", () => {
 
   it("offers only id on a delete trigger", () => {
     expect(pathsOf({ trigger: "delete", body: [{ key: "id", value: "{{id}}" }] })).toEqual([]);
-    expect(pathsOf({ trigger: "delete", body: [{ key: "e", value: "{{email}}" }] })).toEqual(["body.0.value"]);
+    expect(pathsOf({ trigger: "delete", body: [{ key: "e", value: "{{email}}" }] })).toEqual([
+      "body.0.value",
+    ]);
   });
 
   it("rejects templates that do not compile or use helpers and blocks", () => {
     expect(pathsOf({ body: [{ key: "a", value: "{{email" }] })).toEqual(["body.0.value"]);
     expect(pathsOf({ body: [{ key: "a", value: "{{#if email}}x{{/if}}" }] })).toEqual(["body.0.value"]);
-    expect(pathsOf({ body: [{ key: "a", value: "{{lookup this 'constructor'}}" }] })).toEqual(["body.0.value"]);
+    expect(pathsOf({ body: [{ key: "a", value: "{{lookup this 'constructor'}}" }] })).toEqual([
+      "body.0.value",
+    ]);
     expect(pathsOf({ header: [{ key: "X-A", value: "{{> partial}}" }] })).toEqual(["header.0.value"]);
     expect(pathsOf({ body: [{ key: "a", value: "{{constructor.name}}" }] })).toEqual(["body.0.value"]);
   });
