@@ -1,11 +1,41 @@
+import { attendee } from "./attendee";
+import { booking } from "./booking";
+import { ctaTemplate } from "./cta-template";
+import { event } from "./event";
+import { eventGroup } from "./event-group";
+import { landingpageTemplate } from "./landingpage-template";
+import { meeting } from "./meeting";
+import { poll } from "./poll";
 import { rsvpAnswer } from "./rsvp-answer";
+import { rsvpTemplate } from "./rsvp-template";
+import { session } from "./session";
+import { sponsor } from "./sponsor";
+import { style } from "./style";
 import type { ElementDefinition, ElementFamily } from "./types";
 
 export * from "./types";
 export * from "./variables";
 
 // The whole catalog. Adding an element is adding its file and one line here.
-export const elements: readonly ElementDefinition[] = [rsvpAnswer];
+// Grouped by family, in the order the element select shows them.
+export const elements: readonly ElementDefinition[] = [
+  // Add to Calendar PRO
+  rsvpAnswer,
+  event,
+  eventGroup,
+  style,
+  rsvpTemplate,
+  ctaTemplate,
+  landingpageTemplate,
+  // Cal.com
+  booking,
+  // Canapii
+  attendee,
+  meeting,
+  session,
+  sponsor,
+  poll,
+];
 
 export const elementKeys = elements.map((element) => element.key);
 

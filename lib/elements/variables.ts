@@ -34,7 +34,12 @@ function unwrap(schema: AnySchema): { inner: AnySchema; nullable: boolean } {
   for (;;) {
     const def = inner._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
     if (def.type === "nullable") nullable = true;
-    if (def.type === "nullable" || def.type === "optional" || def.type === "default" || def.type === "readonly") {
+    if (
+      def.type === "nullable" ||
+      def.type === "optional" ||
+      def.type === "default" ||
+      def.type === "readonly"
+    ) {
       inner = def.innerType as AnySchema;
     } else if (def.type === "pipe") {
       inner = def.in as AnySchema;
@@ -74,12 +79,12 @@ function typeOf(schema: AnySchema): Pick<Variable, "type" | "enumValues"> {
     case "array":
       return { type: "array" };
     case "union": {
-      // A union of enums or literals (rare) reads as one enum; anything else is `any`.
+      // Options of one type read as that type (enums and literals merge their values); mixed ones are `any`.
       const options = (def.options ?? []).map(typeOf);
       const first = options[0];
-      return options.every((option) => option.type === first?.type && option.type !== "enum") && first
-        ? first
-        : { type: "any" };
+      if (!first || !options.every((option) => option.type === first.type)) return { type: "any" };
+      if (first.type !== "enum") return first;
+      return { type: "enum", enumValues: [...new Set(options.flatMap((option) => option.enumValues ?? []))] };
     }
     default:
       return { type: "any" };
