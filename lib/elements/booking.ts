@@ -181,6 +181,14 @@ export const booking = defineElement({
       requestReschedule: false,
     },
   },
+  fieldsByTrigger: {
+    rescheduleUid: ["reschedule"],
+    rescheduleId: ["reschedule"],
+    rescheduleStartTime: ["reschedule"],
+    rescheduleEndTime: ["reschedule"],
+    cancellationReason: ["cancel"],
+    requestReschedule: ["cancel"],
+  },
   prokeyFilter: false,
   filters: [{ key: "event_type_id", path: "eventTypeId", type: "integer" }],
 });

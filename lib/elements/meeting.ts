@@ -70,6 +70,12 @@ export const meeting = defineElement({
       changed_attendee: { id: "att_0Pc3Xe9d", status: "accepted" },
     },
   },
+  fieldsByTrigger: {
+    previous_start_time: ["reschedule"],
+    previous_end_time: ["reschedule"],
+    cancellation_reason: ["cancel"],
+    changed_attendee: ["update_attendee_status"],
+  },
   prokeyFilter: false,
   filters: [],
 });

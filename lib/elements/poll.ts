@@ -45,6 +45,11 @@ export const poll = defineElement({
       attendee: { id: "att_0Pc3Xe9d", name: "Jonas Weber", email: "jonas.weber@example.net" },
     },
   },
+  fieldsByTrigger: {
+    answer: ["answer"],
+    answered_at: ["answer"],
+    attendee: ["answer"],
+  },
   prokeyFilter: false,
   filters: [],
 });

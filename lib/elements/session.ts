@@ -56,6 +56,11 @@ export const session = defineElement({
     join: { ...booked, joined_at: "2026-06-18T09:02:41Z" },
     watch: { ...booked, watch_duration_seconds: 2310 },
   },
+  fieldsByTrigger: {
+    attendee: ["book", "unbook", "join", "watch"],
+    joined_at: ["join"],
+    watch_duration_seconds: ["watch"],
+  },
   prokeyFilter: false,
   filters: [],
 });

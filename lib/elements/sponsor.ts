@@ -94,6 +94,13 @@ export const sponsor = defineElement({
     },
     chat: { ...visit, chat: { conversation_id: "cnv_8815" } },
   },
+  fieldsByTrigger: {
+    product: ["create_product", "update_product"],
+    link: ["click_link"],
+    chat: ["chat"],
+    asset: ["download_asset"],
+    attendee: ["view", "click_link", "download_asset", "chat", "mark_interested"],
+  },
   prokeyFilter: false,
   filters: [],
 });

@@ -23,6 +23,9 @@ export type ElementDefinition<Schema extends z.ZodObject = z.ZodObject> = {
   sample: z.input<Schema>;
   // Trigger-specific samples where a trigger's data differs from `sample` (e.g. a rescheduled booking).
   samplesByTrigger?: Readonly<Record<string, z.input<Schema>>>;
+  // Top-level fields that only some triggers carry (a cancellation reason only on `cancel`): they are
+  // offered as variables on those triggers alone, so a template cannot name data that will never come.
+  fieldsByTrigger?: Readonly<Record<string, readonly string[]>>;
   // Only RSVP answers can be narrowed to one event by its prokey.
   prokeyFilter: boolean;
   filters: readonly FilterField[];

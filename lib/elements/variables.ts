@@ -134,7 +134,10 @@ export function variablesFor(element: ElementDefinition, trigger: string): Varia
   if (!variables) {
     variables = element.idOnlyTriggers.includes(trigger)
       ? [{ path: "id", nullable: false, ...typeOf(unwrap(element.idSchema as AnySchema).inner) }]
-      : deriveVariables(element.schema);
+      : deriveVariables(element.schema).filter((variable) => {
+          const onlyOn = element.fieldsByTrigger?.[variable.path.split(".")[0] ?? ""];
+          return !onlyOn || onlyOn.includes(trigger);
+        });
     byTrigger.set(trigger, variables);
   }
   return variables;

@@ -294,3 +294,31 @@ describe("variables of particular elements", () => {
     ]);
   });
 });
+
+describe("trigger-specific fields", () => {
+  const paths = (key: string, trigger: string) => {
+    const element = getElement(key);
+    if (!element) throw new Error(`no element ${key}`);
+    return variablesFor(element, trigger).map((variable) => variable.path);
+  };
+
+  it("offers a field only on the triggers that carry it", () => {
+    expect(paths("booking", "cancel")).toContain("cancellationReason");
+    expect(paths("booking", "create")).not.toContain("cancellationReason");
+    expect(paths("booking", "reschedule")).toContain("rescheduleUid");
+    expect(paths("poll", "create")).not.toContain("answer.option_ids");
+    expect(paths("poll", "answer")).toContain("attendee.email");
+    expect(paths("session", "create")).not.toContain("attendee.email");
+    expect(paths("sponsor", "click_link")).toContain("link.url");
+    expect(paths("sponsor", "view")).not.toContain("product.name");
+  });
+
+  it("names only top-level fields of the schema and triggers of the element", () => {
+    for (const element of elements) {
+      for (const [field, triggers] of Object.entries(element.fieldsByTrigger ?? {})) {
+        expect(Object.keys(element.schema.shape), `${element.key}.${field}`).toContain(field);
+        for (const trigger of triggers) expect(element.triggers).toContain(trigger);
+      }
+    }
+  });
+});
