@@ -1,10 +1,20 @@
 // Runs once per server process before it serves requests: open the database (which applies
 // migrations) so the first request does not pay for it, and a broken database stops the start.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getConnection } = await import("@/lib/db");
-  const connection = await getConnection();
-  console.log(
-    `[hooksmith] database ready (${connection.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
-  );
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    try {
+      const { getConnection } = await import("@/lib/db");
+      const connection = await getConnection();
+      console.log(
+        `[hooksmith] database ready (${connection.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
+      );
+      // Reads API_TOKEN or the stored token; on the first start without one, generates, stores and prints it.
+      const { getApiToken } = await import("@/lib/api/token");
+      await getApiToken();
+    } catch (error) {
+      // Next logs a failed hook but keeps listening, and every request would fail: stop the process instead.
+      console.error(`[hooksmith] cannot start: ${String(error)}`);
+      process.exit(1);
+    }
+  }
 }

@@ -20,7 +20,8 @@ export const webhooks = pgTable(
     content_type: text("content_type").notNull(),
     header: jsonb("header").$type<KeyValue[]>().notNull().default(sql`'[]'::jsonb`),
     body: jsonb("body").$type<KeyValue[]>().notNull().default(sql`'[]'::jsonb`),
-    date_created: timestamp("date_created", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    // Microseconds: two webhooks created in the same millisecond still have an order for `latest`.
+    date_created: timestamp("date_created", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
     date_updated: timestamp("date_updated", { withTimezone: true, precision: 3 }),
     last_execution: timestamp("last_execution", { withTimezone: true, precision: 3 }),
   },

@@ -1,0 +1,34 @@
+import { readJson } from "@/lib/api/read-json";
+import { mutationResponse, webhookNotFound } from "@/lib/api/responses";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { getDb } from "@/lib/db";
+import { validationTranslator } from "@/lib/i18n/translator";
+import { deleteWebhook, updateWebhook } from "@/lib/webhooks/mutations";
+import { getWebhook } from "@/lib/webhooks/queries";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async ({ params }) => {
+  const webhook = await getWebhook(await getDb(), params.id);
+  if (!webhook) throw webhookNotFound();
+  return Response.json(webhook);
+});
+
+// Partial update: only the fields sent change; `null` clears prokey_filter, filters, header and body.
+export const PATCH = apiRoute<Params>(async ({ request, params, locale }) => {
+  const patch = await readJson(request);
+  return mutationResponse(
+    await updateWebhook(await getDb(), params.id, patch, validationTranslator(locale)),
+    200,
+  );
+});
+
+export const DELETE = apiRoute<Params>(async ({ params }) => {
+  if (!(await deleteWebhook(await getDb(), params.id))) throw webhookNotFound();
+  return new Response(null, { status: 204 });
+});
+
+export const POST = methodNotAllowed(["GET", "PATCH", "DELETE"]);
+export const PUT = methodNotAllowed(["GET", "PATCH", "DELETE"]);

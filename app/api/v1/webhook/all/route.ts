@@ -1,0 +1,12 @@
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { getDb } from "@/lib/db";
+import { listWebhookIds } from "@/lib/webhooks/queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async () => Response.json({ ids: await listWebhookIds(await getDb()) }));
+
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = methodNotAllowed(["GET"]);
+export const PATCH = methodNotAllowed(["GET"]);
+export const DELETE = methodNotAllowed(["GET"]);

@@ -1,0 +1,17 @@
+import { ApiError } from "@/lib/api/errors";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { getDb } from "@/lib/db";
+import { getLatestWebhook } from "@/lib/webhooks/queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async () => {
+  const webhook = await getLatestWebhook(await getDb());
+  if (!webhook) throw new ApiError("not_found", "noWebhooks");
+  return Response.json(webhook);
+});
+
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = methodNotAllowed(["GET"]);
+export const PATCH = methodNotAllowed(["GET"]);
+export const DELETE = methodNotAllowed(["GET"]);

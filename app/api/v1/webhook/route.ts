@@ -1,0 +1,18 @@
+import { readJson } from "@/lib/api/read-json";
+import { mutationResponse } from "@/lib/api/responses";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { getDb } from "@/lib/db";
+import { validationTranslator } from "@/lib/i18n/translator";
+import { createWebhook } from "@/lib/webhooks/mutations";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute(async ({ request, locale }) => {
+  const input = await readJson(request);
+  return mutationResponse(await createWebhook(await getDb(), input, validationTranslator(locale)), 201);
+});
+
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = methodNotAllowed(["POST"]);
+export const PATCH = methodNotAllowed(["POST"]);
+export const DELETE = methodNotAllowed(["POST"]);

@@ -1,0 +1,75 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+export const TOKEN_FILE = "api-token";
+const MIN_LENGTH = 16;
+
+export type LoadedToken = { token: string; source: "env" | "file" | "generated"; file: string | null };
+
+async function readToken(file: string): Promise<string | null> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  const token = text.trim();
+  if (token.length < MIN_LENGTH) {
+    throw new Error(
+      `The API token in ${file} is shorter than ${MIN_LENGTH} characters. ` +
+        "Delete the file to have a new one generated, or set API_TOKEN.",
+    );
+  }
+  return token;
+}
+
+/**
+ * The token from API_TOKEN, else the one stored in the data folder, else a new one stored there.
+ * The new file appears complete or not at all (written aside, then hard-linked), so two processes
+ * starting together agree on one token.
+ */
+export async function loadApiToken(options: { apiToken?: string; dataDir: string }): Promise<LoadedToken> {
+  if (options.apiToken) return { token: options.apiToken, source: "env", file: null };
+  const file = path.join(options.dataDir, TOKEN_FILE);
+  const stored = await readToken(file);
+  if (stored) return { token: stored, source: "file", file };
+
+  await mkdir(options.dataDir, { recursive: true });
+  const token = randomBytes(32).toString("base64url");
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  await writeFile(draft, `${token}\n`, { mode: 0o600, flag: "wx" });
+  try {
+    await link(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const winner = await readToken(file);
+    if (winner) return { token: winner, source: "file", file };
+  } finally {
+    await unlink(draft);
+  }
+  return { token, source: "generated", file };
+}
+
+// Route handlers and instrumentation load their own copies of this module: the promise lives on globalThis.
+const globalForToken = globalThis as unknown as { hooksmithApiToken?: Promise<string> };
+
+export function getApiToken(): Promise<string> {
+  if (!globalForToken.hooksmithApiToken) {
+    const { API_TOKEN, dataDir } = env();
+    const loading = loadApiToken({ apiToken: API_TOKEN, dataDir }).then(({ token, source, file }) => {
+      if (source === "generated") console.log(`[hooksmith] API token: ${token} (stored in ${file})`);
+      else if (source === "file") console.log(`[hooksmith] API token read from ${file}`);
+      return token;
+    });
+    // A failed read must not poison the process: the next request tries again.
+    loading.catch(() => {
+      globalForToken.hooksmithApiToken = undefined;
+    });
+    globalForToken.hooksmithApiToken = loading;
+  }
+  return globalForToken.hooksmithApiToken;
+}

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Connection, connectDatabase } from "@/db";
+import { webhooks } from "@/db/schema";
+import { validationTranslator } from "@/lib/i18n/translator";
+import {
+  createWebhook,
+  deleteWebhook,
+  type MutationResult,
+  setWebhookActive,
+  updateWebhook,
+} from "@/lib/webhooks/mutations";
+import { getLatestWebhook, getWebhook, listWebhookIds, listWebhooks } from "@/lib/webhooks/queries";
+import type { Webhook } from "@/lib/webhooks/schemas";
+import { createTestDatabase } from "../helpers/test-database.mjs";
+
+// The same cases run on embedded PGlite and, when DATABASE_URL is set, on PostgreSQL:
+// the proof that the one db module behaves alike on both.
+type Backend = {
+  name: string;
+  open: () => Promise<{ connection: Connection; cleanup: () => Promise<void> }>;
+};
+
+const backends: Backend[] = [
+  {
+    name: "PGlite (in memory)",
+    open: async () => {
+      const connection = await connectDatabase({ dataDir: null });
+      return { connection, cleanup: () => connection.close() };
+    },
+  },
+];
+const postgresUrl = process.env.DATABASE_URL;
+if (postgresUrl) {
+  backends.push({
+    name: "PostgreSQL",
+    open: async () => {
+      const database = await createTestDatabase(postgresUrl);
+      const connection = await connectDatabase({ databaseUrl: database.url });
+      return {
+        connection,
+        cleanup: async () => {
+          await connection.close();
+          await database.drop();
+        },
+      };
+    },
+  });
+}
+
+const t = validationTranslator("en");
+const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+
+const input = {
+  name: "CRM sync",
+  payload_url: "https://crm.example.com/hooks/rsvp",
+  trigger_element: "rsvp_answer",
+  trigger: "create",
+};
+
+// Webhooks are ordered by their creation time in milliseconds: a second one created in the same
+// millisecond would have no defined order, so the test lets the clock move on first.
+async function afterMillisecondOf(webhook: Webhook): Promise<void> {
+  while (Date.now() <= Date.parse(webhook.date_created))
+    await new Promise((resolve) => setImmediate(resolve));
+}
+
+function stored(result: MutationResult): Webhook {
+  if (!result.ok) throw new Error(`expected a stored webhook, got ${JSON.stringify(result)}`);
+  return result.webhook;
+}
+
+describe.each(backends)("webhook domain functions on $name", ({ open }) => {
+  let connection: Connection;
+  let cleanup: () => Promise<void>;
+  const db = () => connection.db;
+
+  beforeAll(async () => {
+    ({ connection, cleanup } = await open());
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+  beforeEach(async () => {
+    await db().delete(webhooks);
+  });
+
+  it("creates a webhook with the defaults applied and reads it back", async () => {
+    const webhook = stored(await createWebhook(db(), input, t));
+    expect(webhook).toMatchObject({
+      ...input,
+      active: true,
+      method: "POST",
+      content_type: "application/json",
+      prokey_filter: null,
+      filters: {},
+      header: [],
+      body: [],
+      date_updated: null,
+      last_execution: null,
+    });
+    expect(webhook.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Date(webhook.date_created).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(await getWebhook(db(), webhook.id)).toEqual(webhook);
+  });
+
+  it("stores headers, body rows and filters as sent, in order", async () => {
+    const webhook = stored(
+      await createWebhook(
+        db(),
+        {
+          ...input,
+          trigger_element: "attendee",
+          filters: { ticket_type: "tt_sponsor", language: "de" },
+          header: [
+            { key: "Authorization", value: "Bearer abc" },
+            { key: "X-Email", value: "{{email}}" },
+          ],
+          body: [
+            { key: "b", value: "2" },
+            { key: "a", value: "{{first_name}}" },
+          ],
+        },
+        t,
+      ),
+    );
+    const read = await getWebhook(db(), webhook.id);
+    expect(read?.filters).toEqual({ ticket_type: "tt_sponsor", language: "de" });
+    expect(read?.header.map((row) => row.key)).toEqual(["Authorization", "X-Email"]);
+    expect(read?.body).toEqual([
+      { key: "b", value: "2" },
+      { key: "a", value: "{{first_name}}" },
+    ]);
+  });
+
+  it("rejects an invalid webhook and stores nothing", async () => {
+    const result = await createWebhook(db(), { ...input, name: "", trigger: "explode" }, t);
+    expect(result).toMatchObject({ ok: false, error: "validation_failed" });
+    expect(await listWebhooks(db())).toEqual([]);
+  });
+
+  it("lists ids and webhooks newest first, and finds the latest", async () => {
+    expect(await getLatestWebhook(db())).toBeNull();
+    expect(await listWebhookIds(db())).toEqual([]);
+    const first = stored(await createWebhook(db(), { ...input, name: "first" }, t));
+    await afterMillisecondOf(first);
+    const second = stored(await createWebhook(db(), { ...input, name: "second" }, t));
+    expect(await listWebhookIds(db())).toEqual([second.id, first.id]);
+    expect((await listWebhooks(db())).map((webhook) => webhook.name)).toEqual(["second", "first"]);
+    expect((await getLatestWebhook(db()))?.id).toBe(second.id);
+  });
+
+  it("updates only the fields a patch sends, and null clears optional fields", async () => {
+    const webhook = stored(
+      await createWebhook(
+        db(),
+        {
+          ...input,
+          prokey_filter: "b7e19d42-5c3a-4f8e-a6d1-92c0e4f7a358",
+          header: [{ key: "X-Token", value: "secret" }],
+          body: [{ key: "email", value: "{{email}}" }],
+        },
+        t,
+      ),
+    );
+    const renamed = stored(await updateWebhook(db(), webhook.id, { name: "Renamed" }, t));
+    expect(renamed).toMatchObject({ ...webhook, name: "Renamed", date_updated: expect.any(String) });
+
+    const cleared = stored(
+      await updateWebhook(db(), webhook.id, { prokey_filter: null, header: null, body: null }, t),
+    );
+    expect(cleared).toMatchObject({ name: "Renamed", prokey_filter: null, header: [], body: [] });
+    expect(await getWebhook(db(), webhook.id)).toEqual(cleared);
+  });
+
+  it("validates the merged webhook and keeps the stored one when a patch is rejected", async () => {
+    const webhook = stored(
+      await createWebhook(db(), { ...input, body: [{ key: "email", value: "{{email}}" }] }, t),
+    );
+    // `{{email}}` is not a variable of the delete trigger, which offers only `{{id}}`.
+    const result = await updateWebhook(db(), webhook.id, { trigger: "delete" }, t);
+    expect(result).toMatchObject({ ok: false, error: "validation_failed" });
+    if (!result.ok && result.error === "validation_failed") {
+      expect(result.issues.map((issue) => issue.path)).toEqual(["body.0.value"]);
+    }
+    expect(await updateWebhook(db(), webhook.id, { name: null }, t)).toMatchObject({
+      ok: false,
+      issues: [{ path: "name" }],
+    });
+    expect(await getWebhook(db(), webhook.id)).toEqual(webhook);
+  });
+
+  it("reports an unknown or malformed id as not found", async () => {
+    for (const id of [UNKNOWN_ID, "not-a-uuid"]) {
+      expect(await getWebhook(db(), id)).toBeNull();
+      expect(await updateWebhook(db(), id, { name: "x" }, t)).toEqual({ ok: false, error: "not_found" });
+      expect(await setWebhookActive(db(), id, false)).toBeNull();
+      expect(await deleteWebhook(db(), id)).toBe(false);
+    }
+  });
+
+  it("switches a webhook off and on", async () => {
+    const webhook = stored(await createWebhook(db(), input, t));
+    expect(await setWebhookActive(db(), webhook.id, false)).toMatchObject({ active: false });
+    expect((await getWebhook(db(), webhook.id))?.active).toBe(false);
+    expect(await setWebhookActive(db(), webhook.id, true)).toMatchObject({ active: true });
+  });
+
+  it("deletes a webhook once", async () => {
+    const webhook = stored(await createWebhook(db(), input, t));
+    expect(await deleteWebhook(db(), webhook.id)).toBe(true);
+    expect(await getWebhook(db(), webhook.id)).toBeNull();
+    expect(await deleteWebhook(db(), webhook.id)).toBe(false);
+    expect(await listWebhookIds(db())).toEqual([]);
+  });
+});
