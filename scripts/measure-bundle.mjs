@@ -13,7 +13,10 @@ try {
   const seen = new Map();
   for (const page of pages) {
     const html = await (await fetch(app.baseUrl + page)).text();
-    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1]);
+    // noModule scripts are polyfills that modern browsers never download.
+    const scripts = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js)"[^>]*>/g)]
+      .filter((match) => !/nomodule/i.test(match[0]))
+      .map((match) => match[2]);
     let total = 0;
     for (const src of new Set(scripts)) {
       if (!seen.has(src)) {

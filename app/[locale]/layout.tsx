@@ -4,7 +4,6 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
-import { QueryProvider } from "@/components/layout/query-provider";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -39,10 +38,8 @@ export default async function LocaleLayout({
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <NextIntlClientProvider>
-          <QueryProvider>
-            <AppHeader />
-            <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-          </QueryProvider>
+          <AppHeader />
+          <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -7,6 +7,8 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   return {
     locale,
+    // Explicit, so server and browser format dates the same way (the server's own zone).
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     messages: (await import(`../../messages/${locale}.json`)).default,
   };
 });

@@ -49,7 +49,13 @@ export async function startApp(options = {}) {
     output += chunk;
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForReady(baseUrl, child, () => output);
+  try {
+    await waitForReady(baseUrl, child, () => output);
+  } catch (error) {
+    await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     baseUrl,
     port,

@@ -1,10 +1,31 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
-import { listWebhooks } from "@/lib/webhooks/queries";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { QueryProvider } from "@/components/layout/query-provider";
+import { WebhookList } from "@/components/webhooks/webhook-list";
 import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/routing";
+import { listWebhooks } from "@/lib/webhooks/queries";
 
-// Placeholder until the list UI lands.
-export default async function WebhooksPage() {
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "Webhooks" });
+  return { title: t("metaTitle") };
+}
+
+export default async function WebhooksPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale as Locale);
+  // Rows change with every save: render per request, never at build time.
   await connection();
   const webhooks = await listWebhooks(await getDb());
-  return <pre>{JSON.stringify(webhooks, null, 2)}</pre>;
+  // Only the list's switches and delete buttons use TanStack Query, so its provider lives here, not in
+  // the layout: the editor's first load stays without it.
+  return (
+    <QueryProvider>
+      <WebhookList webhooks={webhooks} />
+    </QueryProvider>
+  );
 }

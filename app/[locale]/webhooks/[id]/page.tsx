@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { cache } from "react";
+import { EditorHeader } from "@/components/webhooks/editor-header";
+import { WebhookEditor } from "@/components/webhooks/webhook-editor";
+import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/routing";
+import { editorCatalog } from "@/lib/webhooks/editor-catalog";
+import { toFormValues } from "@/lib/webhooks/form-values";
+import { getWebhook } from "@/lib/webhooks/queries";
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+// One read per request, shared by the metadata and the page.
+const loadWebhook = cache(async (id: string) => getWebhook(await getDb(), id));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, id } = await params;
+  await connection();
+  const t = await getTranslations({ locale: locale as Locale, namespace: "WebhookEditor" });
+  const webhook = await loadWebhook(id);
+  return { title: webhook ? `${webhook.name} · ${t("titleEdit")}` : t("titleEdit") };
+}
+
+export default async function EditWebhookPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale as Locale);
+  await connection();
+  const webhook = await loadWebhook(id);
+  if (!webhook) notFound();
+  return (
+    <>
+      <EditorHeader mode="edit" name={webhook.name} />
+      <WebhookEditor
+        key={webhook.id}
+        webhookId={webhook.id}
+        initialValues={toFormValues(webhook)}
+        catalog={editorCatalog()}
+      />
+    </>
+  );
+}

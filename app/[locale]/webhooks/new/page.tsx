@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { EditorHeader } from "@/components/webhooks/editor-header";
+import { WebhookEditor } from "@/components/webhooks/webhook-editor";
+import { elements } from "@/lib/elements";
+import type { Locale } from "@/lib/i18n/routing";
+import { editorCatalog } from "@/lib/webhooks/editor-catalog";
+import { newWebhookForm } from "@/lib/webhooks/form-values";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "WebhookEditor" });
+  return { title: t("titleNew") };
+}
+
+export default async function NewWebhookPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale as Locale);
+  return (
+    <>
+      <EditorHeader mode="new" />
+      <WebhookEditor webhookId={null} initialValues={newWebhookForm(elements[0])} catalog={editorCatalog()} />
+    </>
+  );
+}

@@ -1,0 +1,251 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type ReactNode, useEffect, useMemo, useState, useTransition } from "react";
+import { type Resolver, type ResolverResult, useForm, useFormState, useWatch } from "react-hook-form";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Link, useRouter } from "@/lib/i18n/navigation";
+import { saveWebhookAction } from "@/lib/webhooks/actions";
+import { catalogElement, type EditorCatalog } from "@/lib/webhooks/catalog-view";
+import { formFieldOf, toWebhookInput, type WebhookFormValues } from "@/lib/webhooks/form-values";
+import type { Translate, WebhookValues } from "@/lib/webhooks/schemas";
+import { CatalogProvider } from "./catalog-context";
+import { SelectField, StatusField, TextField } from "./editor-fields";
+import type { EditorControl } from "./editor-types";
+import { KeyValueGrid } from "./key-value-grid";
+import { RequestPreview } from "./request-preview";
+import { TriggerFields } from "./trigger-fields";
+import { ValueCellTargetProvider } from "./value-cell-target";
+
+type Props = {
+  // null creates a new webhook.
+  webhookId: string | null;
+  initialValues: WebhookFormValues;
+  catalog: EditorCatalog;
+};
+
+type FormResolver = Resolver<WebhookFormValues, unknown, WebhookValues>;
+
+// zod, the catalog's schemas and Handlebars make up most of the editor's code but are needed only to
+// validate: they load in the background once the editor is on screen.
+const loadValidation = () => import("./editor-validation");
+
+export function WebhookEditor({ webhookId, initialValues, catalog }: Props) {
+  const t = useTranslations("WebhookEditor");
+  const tValidation = useTranslations("Validation");
+  const router = useRouter();
+  const [formIssues, setFormIssues] = useState<string[]>([]);
+  const [leaving, startLeaving] = useTransition();
+
+  // The one webhook schema, run on what the form would send (see toWebhookInput).
+  const resolver = useMemo<FormResolver>(() => {
+    let validator: ReturnType<typeof loadValidator> | null = null;
+    function loadValidator() {
+      return loadValidation().then((module) => module.createValidator(tValidation as unknown as Translate));
+    }
+    return async (values, context, options) => {
+      validator ??= loadValidator();
+      try {
+        const validate = await validator;
+        const input = toWebhookInput(values, catalogElement(catalog, values.trigger_element));
+        return (await validate(input, context, options as never)) as ResolverResult<
+          WebhookFormValues,
+          WebhookValues
+        >;
+      } catch {
+        // The validation code did not load (offline?): try again on the next attempt.
+        validator = null;
+        setFormIssues([t("errors.unexpected")]);
+        return { values: {}, errors: { root: { type: "load" } } };
+      }
+    };
+  }, [tValidation, catalog, t]);
+
+  useEffect(() => {
+    void loadValidation().catch(() => undefined);
+  }, []);
+
+  const form = useForm<WebhookFormValues, unknown, WebhookValues>({ defaultValues: initialValues, resolver });
+  const { control, register, handleSubmit, setError, getValues } = form;
+  const [elementKey, trigger, method] = useWatch({ control, name: ["trigger_element", "trigger", "method"] });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormIssues([]);
+    let result: Awaited<ReturnType<typeof saveWebhookAction>>;
+    try {
+      result = await saveWebhookAction(webhookId, values);
+    } catch {
+      setFormIssues([t("errors.unexpected")]);
+      return;
+    }
+    if (result.ok) {
+      startLeaving(() => router.push("/webhooks"));
+      return;
+    }
+    if (result.error === "not_found") {
+      setFormIssues([t("errors.notFound")]);
+      return;
+    }
+    // Each issue goes to its field or grid cell; the rest are listed above the buttons.
+    const current = getValues();
+    const unplaced: string[] = [];
+    let first = true;
+    for (const issue of result.issues) {
+      const field = formFieldOf(issue.path, current, catalogElement(catalog, current.trigger_element));
+      if (field) {
+        setError(field as never, { type: "server", message: issue.message }, { shouldFocus: first });
+        first = false;
+      } else {
+        unplaced.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
+      }
+    }
+    setFormIssues(unplaced);
+  });
+
+  const bodyHint = method === "GET" ? t.rich("body.hintGet", { code }) : t.rich("body.hint", { code });
+
+  return (
+    <CatalogProvider catalog={catalog}>
+      <ValueCellTargetProvider>
+        <form
+          noValidate
+          onSubmit={onSubmit}
+          aria-label={webhookId ? t("titleEdit") : t("titleNew")}
+          className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]"
+        >
+          <div className="min-w-0 space-y-6">
+            <Card title={t("sections.general")} headingId="section-general">
+              <div className="grid gap-5 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+                <TextField
+                  control={control}
+                  register={register}
+                  name="name"
+                  label={t("fields.name")}
+                  hint={t("fields.nameHint")}
+                  autoComplete="off"
+                  maxLength={200}
+                />
+                <StatusField control={control} />
+              </div>
+            </Card>
+
+            <Card title={t("sections.trigger")} headingId="section-trigger">
+              <TriggerFields form={form} elementKey={elementKey} trigger={trigger} />
+            </Card>
+
+            <Card title={t("sections.request")} headingId="section-request">
+              <div className="grid gap-5 sm:grid-cols-[9rem_minmax(0,1fr)]">
+                <SelectField control={control} register={register} name="method" label={t("fields.method")}>
+                  {catalog.methods.map((option) => (
+                    <option key={option} value={option}>
+                      {option}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextField
+                  control={control}
+                  register={register}
+                  name="payload_url"
+                  label={t("fields.payloadUrl")}
+                  hint={t("fields.payloadUrlHint")}
+                  type="url"
+                  inputMode="url"
+                  placeholder="https://example.com/webhooks/hooksmith"
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+                <SelectField
+                  control={control}
+                  register={register}
+                  name="content_type"
+                  label={t("fields.contentType")}
+                  hint={method === "GET" ? t("fields.contentTypeHintGet") : t("fields.contentTypeHint")}
+                  className="sm:col-span-2 sm:max-w-md"
+                >
+                  {catalog.contentTypes.map((option) => (
+                    <option key={option} value={option}>
+                      {option}
+                    </option>
+                  ))}
+                </SelectField>
+              </div>
+            </Card>
+
+            <KeyValueGrid
+              name="header"
+              control={control}
+              register={register}
+              hint={t.rich("header.hint", { code })}
+            />
+            <KeyValueGrid name="body" control={control} register={register} hint={bodyHint} />
+
+            <FormIssues control={control} issues={formIssues} />
+
+            <div className="sticky bottom-0 z-10 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-white/95 sm:shadow-sm">
+              <Link href="/webhooks" className={buttonClasses("secondary")}>
+                {t("actions.cancel")}
+              </Link>
+              <SaveButton control={control} leaving={leaving} />
+            </div>
+          </div>
+
+          <aside className="min-w-0 lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:overflow-y-auto">
+            <RequestPreview control={control} />
+          </aside>
+        </form>
+      </ValueCellTargetProvider>
+    </CatalogProvider>
+  );
+}
+
+function code(chunks: ReactNode) {
+  return (
+    <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] text-slate-700">{chunks}</code>
+  );
+}
+
+function SaveButton({ control, leaving }: { control: EditorControl; leaving: boolean }) {
+  const t = useTranslations("WebhookEditor.actions");
+  const { isSubmitting } = useFormState({ control });
+  const busy = isSubmitting || leaving;
+  return (
+    <Button type="submit" disabled={busy} aria-busy={busy}>
+      {busy ? t("saving") : t("save")}
+    </Button>
+  );
+}
+
+// Issues no field shows (and a count of the field errors after a rejected save), read out when they appear.
+function FormIssues({ control, issues }: { control: EditorControl; issues: string[] }) {
+  const t = useTranslations("WebhookEditor.errors");
+  const { errors, isSubmitted } = useFormState({ control });
+  const fieldErrors = isSubmitted ? countErrors(errors) : 0;
+  const visible = issues.length > 0 || fieldErrors > 0;
+  return (
+    <div role="alert" data-testid="form-issues" className={visible ? "" : "sr-only"}>
+      {visible ? (
+        <div className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          <p className="font-medium">{t("title")}</p>
+          {fieldErrors > 0 ? <p className="mt-1">{t("fields", { count: fieldErrors })}</p> : null}
+          {issues.length > 0 ? (
+            <ul className="mt-1 list-disc space-y-0.5 pl-5">
+              {issues.map((issue) => (
+                <li key={issue}>{issue}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function countErrors(node: unknown): number {
+  if (!node || typeof node !== "object") return 0;
+  if ("message" in node && typeof (node as { message: unknown }).message === "string") return 1;
+  return Object.entries(node).reduce(
+    (sum, [key, child]) => (key === "ref" ? sum : sum + countErrors(child)),
+    0,
+  );
+}

@@ -1,0 +1,158 @@
+import { useFormatter, useTranslations } from "next-intl";
+import { buttonClasses } from "@/components/ui/button";
+import { Table, TableCell, TableHead } from "@/components/ui/table";
+import { Link } from "@/lib/i18n/navigation";
+import type { Webhook } from "@/lib/webhooks/schemas";
+import { DeleteWebhookButton } from "./delete-webhook-button";
+import { elementLabels } from "./element-labels";
+import { WebhookActiveSwitch } from "./webhook-active-switch";
+
+export function WebhookList({ webhooks }: { webhooks: Webhook[] }) {
+  const t = useTranslations("Webhooks");
+  const labels = elementLabels(useTranslations());
+  const format = useFormatter();
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("description")}</p>
+        </div>
+        {webhooks.length > 0 ? (
+          <Link href="/webhooks/new" className={buttonClasses("primary")}>
+            <PlusIcon />
+            {t("new")}
+          </Link>
+        ) : null}
+      </div>
+
+      {webhooks.length === 0 ? (
+        <section
+          aria-labelledby="webhooks-empty"
+          className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center"
+        >
+          <div className="mx-auto flex size-12 items-center justify-center rounded-full bg-indigo-50 text-indigo-600">
+            <HookIcon />
+          </div>
+          <h2 id="webhooks-empty" className="mt-4 text-lg font-semibold text-slate-900">
+            {t("empty.title")}
+          </h2>
+          <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">{t("empty.text")}</p>
+          <Link href="/webhooks/new" className={`${buttonClasses("primary")} mt-6`}>
+            <PlusIcon />
+            {t("empty.action")}
+          </Link>
+        </section>
+      ) : (
+        <Table>
+          <caption className="sr-only">{t("caption", { count: webhooks.length })}</caption>
+          <thead>
+            <tr>
+              <TableHead scope="col">{t("columns.name")}</TableHead>
+              <TableHead scope="col">{t("columns.element")}</TableHead>
+              <TableHead scope="col">{t("columns.trigger")}</TableHead>
+              <TableHead scope="col">{t("columns.status")}</TableHead>
+              <TableHead scope="col">{t("columns.url")}</TableHead>
+              <TableHead scope="col">{t("columns.lastExecution")}</TableHead>
+              <TableHead scope="col" className="text-right">
+                <span className="sr-only">{t("columns.actions")}</span>
+              </TableHead>
+            </tr>
+          </thead>
+          <tbody>
+            {webhooks.map((webhook) => (
+              <tr key={webhook.id} className="hover:bg-slate-50/60">
+                <TableCell className="font-medium text-slate-900">
+                  <Link href={`/webhooks/${webhook.id}`} className="hover:text-indigo-700 hover:underline">
+                    {webhook.name}
+                  </Link>
+                </TableCell>
+                <TableCell className="text-slate-700">{labels.element(webhook.trigger_element)}</TableCell>
+                <TableCell>
+                  <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+                    {labels.trigger(webhook.trigger_element, webhook.trigger)}
+                  </span>
+                </TableCell>
+                <TableCell>
+                  <WebhookActiveSwitch id={webhook.id} name={webhook.name} active={webhook.active} />
+                </TableCell>
+                <TableCell className="max-w-72">
+                  <div className="flex items-center gap-2">
+                    <span className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-[11px] font-semibold text-indigo-700">
+                      {webhook.method}
+                    </span>
+                    <span className="truncate font-mono text-xs text-slate-600" title={webhook.payload_url}>
+                      {webhook.payload_url}
+                    </span>
+                  </div>
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-slate-600">
+                  {webhook.last_execution ? (
+                    <time dateTime={webhook.last_execution}>
+                      {format.dateTime(new Date(webhook.last_execution), {
+                        dateStyle: "medium",
+                        timeStyle: "short",
+                      })}
+                    </time>
+                  ) : (
+                    <span className="text-slate-400">{t("never")}</span>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <div className="flex items-center justify-end gap-1">
+                    <Link
+                      href={`/webhooks/${webhook.id}`}
+                      aria-label={t("edit", { name: webhook.name })}
+                      className={buttonClasses("ghost", "sm")}
+                    >
+                      <PencilIcon />
+                      <span>{t("editShort")}</span>
+                    </Link>
+                    <DeleteWebhookButton id={webhook.id} name={webhook.name} />
+                  </div>
+                </TableCell>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </div>
+  );
+}
+
+function PlusIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
+      <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
+    </svg>
+  );
+}
+
+function PencilIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
+      <path d="m5.433 13.917 1.262-3.155A4 4 0 0 1 7.58 9.42l6.92-6.918a2.121 2.121 0 0 1 3 3l-6.92 6.918c-.383.383-.84.685-1.343.886l-3.154 1.262a.5.5 0 0 1-.65-.65Z" />
+      <path d="M3.5 5.75c0-.69.56-1.25 1.25-1.25H10A.75.75 0 0 0 10 3H4.75A2.75 2.75 0 0 0 2 5.75v9.5A2.75 2.75 0 0 0 4.75 18h9.5A2.75 2.75 0 0 0 17 15.25V10a.75.75 0 0 0-1.5 0v5.25c0 .69-.56 1.25-1.25 1.25h-9.5c-.69 0-1.25-.56-1.25-1.25v-9.5Z" />
+    </svg>
+  );
+}
+
+function HookIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      className="size-6"
+    >
+      <path
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        d="M13.19 8.688a4.5 4.5 0 0 1 1.242 7.244l-4.5 4.5a4.5 4.5 0 0 1-6.364-6.364l1.757-1.757m13.35-.622 1.757-1.757a4.5 4.5 0 0 0-6.364-6.364l-4.5 4.5a4.5 4.5 0 0 0 1.242 7.244"
+      />
+    </svg>
+  );
+}

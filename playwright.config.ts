@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// A fixed port so the web server and the tests agree; E2E_PORT moves it when 3217 is taken.
+const port = Number(process.env.E2E_PORT ?? 3217);
+const debianChromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // One app, one database: tests run one after the other.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    viewport: { width: 1440, height: 1000 },
+    // Debian's Chromium where it exists (never `playwright install` on our machines); Playwright's own elsewhere.
+    launchOptions: existsSync(debianChromium)
+      ? {
+          executablePath: debianChromium,
+          args: [
+            "--no-sandbox",
+            "--headless",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        }
+      : {},
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // Starts the built app (`npm run build` first) on a fresh data folder or a fresh PostgreSQL database.
+    command: `node tests/e2e/serve.mjs ${port}`,
+    url: `http://127.0.0.1:${port}/en/webhooks`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    // SIGTERM lets serve.mjs drop its test database and data folder.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});

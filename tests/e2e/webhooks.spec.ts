@@ -1,0 +1,439 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+
+// The web server starts every run on an empty database; each test leaves it empty again.
+
+type Texts = {
+  locale: "de" | "en";
+  emptyHeading: string;
+  createFirst: string;
+  newTitle: string;
+  editTitle: string;
+  name: string;
+  status: string;
+  trigger: string;
+  triggerElement: string;
+  rsvpAnswer: string;
+  create: string;
+  method: string;
+  payloadUrl: string;
+  addHeader: string;
+  headerKey: (row: number) => string;
+  headerValue: (row: number) => string;
+  addBody: string;
+  bodyKey: (row: number) => string;
+  bodyValue: (row: number) => string;
+  variables: string;
+  searchVariables: string;
+  preview: string;
+  save: string;
+  never: string;
+  inactive: string;
+  activeSwitch: (name: string) => string;
+  edit: (name: string) => string;
+  delete: (name: string) => string;
+  confirmTitle: string;
+  confirmAction: string;
+  webhookName: string;
+  renamed: string;
+};
+
+const german: Texts = {
+  locale: "de",
+  emptyHeading: "Noch keine Webhooks",
+  createFirst: "Ersten Webhook anlegen",
+  newTitle: "Neuer Webhook",
+  editTitle: "Webhook bearbeiten",
+  name: "Name",
+  status: "Status",
+  trigger: "Trigger",
+  triggerElement: "Trigger-Element",
+  rsvpAnswer: "RSVP-Antwort",
+  create: "Neu",
+  method: "Methode",
+  payloadUrl: "Payload-URL",
+  addHeader: "Header hinzufügen",
+  headerKey: (row) => `Key von Header ${row}`,
+  headerValue: (row) => `Wert von Header ${row}`,
+  addBody: "Body-Feld hinzufügen",
+  bodyKey: (row) => `Key von Body-Feld ${row}`,
+  bodyValue: (row) => `Wert von Body-Feld ${row}`,
+  variables: "Variablen",
+  searchVariables: "Variablen durchsuchen",
+  preview: "Vorschau",
+  save: "Webhook speichern",
+  never: "noch nie",
+  inactive: "Inaktiv",
+  activeSwitch: (name) => `Aktiv: ${name}`,
+  edit: (name) => `${name} bearbeiten`,
+  delete: (name) => `${name} löschen`,
+  confirmTitle: "Webhook löschen?",
+  confirmAction: "Webhook löschen",
+  webhookName: "Newsletter-Anmeldung",
+  renamed: "Newsletter-Anmeldung (CRM)",
+};
+
+const english: Texts = {
+  locale: "en",
+  emptyHeading: "No webhooks yet",
+  createFirst: "Create your first webhook",
+  newTitle: "New webhook",
+  editTitle: "Edit webhook",
+  name: "Name",
+  status: "Status",
+  trigger: "Trigger",
+  triggerElement: "Trigger element",
+  rsvpAnswer: "RSVP answer",
+  create: "Create",
+  method: "Method",
+  payloadUrl: "Payload URL",
+  addHeader: "Add header",
+  headerKey: (row) => `Header ${row} key`,
+  headerValue: (row) => `Header ${row} value`,
+  addBody: "Add body field",
+  bodyKey: (row) => `Body field ${row} key`,
+  bodyValue: (row) => `Body field ${row} value`,
+  variables: "Variables",
+  searchVariables: "Search variables",
+  preview: "Preview",
+  save: "Save webhook",
+  never: "never",
+  inactive: "Inactive",
+  activeSwitch: (name) => `Active: ${name}`,
+  edit: (name) => `Edit ${name}`,
+  delete: (name) => `Delete ${name}`,
+  confirmTitle: "Delete this webhook?",
+  confirmAction: "Delete webhook",
+  webhookName: "Newsletter sign-up",
+  renamed: "Newsletter sign-up (CRM)",
+};
+
+const textbox = (scope: Locator | Page, name: string) => scope.getByRole("textbox", { name, exact: true });
+const combobox = (scope: Locator | Page, name: string) => scope.getByRole("combobox", { name, exact: true });
+
+async function fillRow(key: Locator, value: Locator, pair: [string, string]) {
+  await key.fill(pair[0]);
+  await value.fill(pair[1]);
+}
+
+async function deleteFromList(page: Page, texts: Texts, name: string) {
+  await page.getByRole("button", { name: texts.delete(name), exact: true }).click();
+  const dialog = page.getByRole("alertdialog", { name: texts.confirmTitle });
+  await dialog.getByRole("button", { name: texts.confirmAction, exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
+}
+
+async function webhookLifecycle(page: Page, texts: Texts) {
+  await page.goto(`/${texts.locale}/webhooks`);
+  await expect(page.getByRole("heading", { name: texts.emptyHeading })).toBeVisible();
+  await page.getByRole("link", { name: texts.createFirst }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: texts.newTitle })).toBeVisible();
+  const form = page.getByRole("form", { name: texts.newTitle });
+  await textbox(form, texts.name).fill(texts.webhookName);
+  await combobox(form, texts.triggerElement).selectOption({ label: texts.rsvpAnswer });
+  await combobox(form, texts.trigger).selectOption({ label: texts.create });
+  await combobox(form, texts.method).selectOption("POST");
+  await textbox(form, texts.payloadUrl).fill("https://crm.example.com/hooks/rsvp");
+
+  await form.getByRole("button", { name: texts.addHeader }).click();
+  await expect(textbox(form, texts.headerKey(1))).toBeFocused();
+  await fillRow(textbox(form, texts.headerKey(1)), textbox(form, texts.headerValue(1)), [
+    "Authorization",
+    "Bearer geheim-123",
+  ]);
+  await form.getByRole("button", { name: texts.addHeader }).click();
+  await fillRow(textbox(form, texts.headerKey(2)), textbox(form, texts.headerValue(2)), [
+    "X-Source",
+    "hooksmith",
+  ]);
+
+  await form.getByRole("button", { name: texts.addBody }).click();
+  await textbox(form, texts.bodyKey(1)).fill("user-email");
+  const emailValue = textbox(form, texts.bodyValue(1));
+  await emailValue.click();
+  await form.getByRole("button", { name: texts.variables, exact: true }).click();
+  const popover = page.getByRole("dialog", { name: new RegExp(texts.variables) });
+  await popover.getByRole("searchbox", { name: texts.searchVariables }).fill("email");
+  await popover.getByRole("button", { name: "{{email}}", exact: true }).click();
+  await expect(popover).toBeHidden();
+  await expect(emailValue).toHaveValue("{{email}}");
+  await expect(emailValue).toBeFocused();
+
+  await form.getByRole("button", { name: texts.addBody }).click();
+  await fillRow(textbox(form, texts.bodyKey(2)), textbox(form, texts.bodyValue(2)), ["source", "rsvp-form"]);
+
+  const preview = page.getByRole("region", { name: texts.preview });
+  await expect(preview).toContainText('"user-email": "lena.hoffmann@example.de"');
+  await expect(preview).toContainText('"source": "rsvp-form"');
+  await expect(preview).toContainText("Bearer geheim-123");
+
+  await form.getByRole("button", { name: texts.save }).click();
+  await expect(page).toHaveURL(new RegExp(`/${texts.locale}/webhooks$`));
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: texts.webhookName, exact: true }) });
+  await expect(row).toContainText(texts.rsvpAnswer);
+  await expect(row).toContainText(texts.create);
+  await expect(row).toContainText("https://crm.example.com/hooks/rsvp");
+  await expect(row).toContainText(texts.never);
+
+  // The switch saves at once: wait until the request has finished, then reload.
+  const toggle = page.getByRole("switch", { name: texts.activeSwitch(texts.webhookName) });
+  await expect(toggle).toBeChecked();
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await expect(toggle).toHaveAttribute("aria-busy", "false");
+  await page.reload();
+  await expect(page.getByRole("switch", { name: texts.activeSwitch(texts.webhookName) })).not.toBeChecked();
+  await expect(row).toContainText(texts.inactive);
+
+  await page.getByRole("link", { name: texts.edit(texts.webhookName), exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: texts.editTitle })).toBeVisible();
+  const editForm = page.getByRole("form", { name: texts.editTitle });
+  await expect(textbox(editForm, texts.headerKey(2))).toHaveValue("X-Source");
+  await expect(textbox(editForm, texts.bodyValue(1))).toHaveValue("{{email}}");
+  await expect(editForm.getByRole("switch", { name: texts.status })).not.toBeChecked();
+  await textbox(editForm, texts.name).fill(texts.renamed);
+  await editForm.getByRole("button", { name: texts.save }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/${texts.locale}/webhooks$`));
+  await expect(page.getByRole("link", { name: texts.renamed, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: texts.webhookName, exact: true })).toHaveCount(0);
+
+  await deleteFromList(page, texts, texts.renamed);
+  await expect(page.getByRole("heading", { name: texts.emptyHeading })).toBeVisible();
+}
+
+test("creates, lists, switches off, edits and deletes a webhook in German", async ({ page }) => {
+  await webhookLifecycle(page, german);
+});
+
+test("creates, lists, switches off, edits and deletes a webhook in English", async ({ page }) => {
+  await webhookLifecycle(page, english);
+});
+
+test("shows a rejected save at the cell that caused it and saves nothing", async ({ page, context }) => {
+  await page.goto("/en/webhooks/new");
+  const form = page.getByRole("form", { name: english.newTitle });
+  await textbox(form, "Name").fill("Rejected at first");
+  await textbox(form, "Payload URL").fill("https://example.com/hook");
+  await form.getByRole("button", { name: "Add header" }).click();
+  await fillRow(textbox(form, "Header 1 key"), textbox(form, "Header 1 value"), ["X-Trace", "{{id}}"]);
+  await form.getByRole("button", { name: "Add header" }).click();
+  await fillRow(textbox(form, "Header 2 key"), textbox(form, "Header 2 value"), [
+    "Content-Type",
+    "text/plain",
+  ]);
+  await form.getByRole("button", { name: "Add body field" }).click();
+  await fillRow(textbox(form, "Body field 1 key"), textbox(form, "Body field 1 value"), [
+    "mail",
+    "{{emial}}",
+  ]);
+  await form.getByRole("button", { name: "Save webhook" }).click();
+
+  const headerKey = textbox(form, "Header 2 key");
+  await expect(headerKey).toHaveAttribute("aria-invalid", "true");
+  await expect(headerKey).toHaveAccessibleDescription(
+    "Hooksmith sets this header itself; choose another name.",
+  );
+  await expect(textbox(form, "Header 1 key")).not.toHaveAttribute("aria-invalid");
+  await expect(textbox(form, "Header 2 value")).not.toHaveAttribute("aria-invalid");
+  const bodyValue = textbox(form, "Body field 1 value");
+  await expect(bodyValue).toHaveAttribute("aria-invalid", "true");
+  await expect(bodyValue).toHaveAccessibleDescription(/Unknown variable "emial"/);
+  await expect(page.getByTestId("form-issues")).toContainText("Check the 2 highlighted fields.");
+  await expect(page).toHaveURL(/\/en\/webhooks\/new$/);
+
+  const list = await context.newPage();
+  await list.goto("/en/webhooks");
+  await expect(list.getByRole("heading", { name: english.emptyHeading })).toBeVisible();
+
+  // Fixing a cell clears its error as you type.
+  await headerKey.fill("X-Format");
+  await expect(headerKey).not.toHaveAttribute("aria-invalid");
+  await bodyValue.fill("{{email}}");
+  await expect(bodyValue).not.toHaveAttribute("aria-invalid");
+  await form.getByRole("button", { name: "Save webhook" }).click();
+  await expect(page).toHaveURL(/\/en\/webhooks$/);
+
+  // The server rejects changes to a webhook that was deleted meanwhile (here: in another tab).
+  const editor = await context.newPage();
+  const href = await page
+    .getByRole("link", { name: "Edit Rejected at first", exact: true })
+    .getAttribute("href");
+  await editor.goto(href ?? "");
+  const editForm = editor.getByRole("form", { name: english.editTitle });
+  await expect(textbox(editForm, "Header 2 key")).toHaveValue("X-Format");
+  await list.reload();
+  await deleteFromList(list, english, "Rejected at first");
+
+  // The list still shows it: switching it off fails, and the switch falls back with a message.
+  const toggle = page.getByRole("switch", { name: "Active: Rejected at first" });
+  await toggle.click();
+  await expect(page.getByText("Could not save the status. It is back to what was saved.")).toBeVisible();
+  await expect(toggle).toBeChecked();
+  await expect(toggle).toHaveAttribute("aria-busy", "false");
+
+  await textbox(editForm, "Name").fill("Saved too late");
+  await editForm.getByRole("button", { name: "Save webhook" }).click();
+  await expect(editor.getByTestId("form-issues")).toContainText(
+    "This webhook no longer exists; it may have been deleted in the meantime.",
+  );
+  await expect(editor).toHaveURL(/\/en\/webhooks\/[0-9a-f-]{36}$/);
+
+  await list.reload();
+  await expect(list.getByRole("heading", { name: english.emptyHeading })).toBeVisible();
+  // An unknown id is a 404 page, not an empty editor.
+  const missing = await list.goto(href ?? "");
+  expect(missing?.status()).toBe(404);
+});
+
+test("shows filters, variables and the request preview for the chosen element", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  await page.goto("/en/webhooks/new");
+  const form = page.getByRole("form", { name: english.newTitle });
+  const element = combobox(form, "Trigger element");
+  const trigger = combobox(form, "Trigger");
+
+  // RSVP answers alone have the prokey filter; attendees have their own filter fields.
+  await expect(element).toHaveValue("rsvp_answer");
+  await expect(textbox(form, "Prokey filter")).toBeVisible();
+  await expect(textbox(form, "Ticket type")).toHaveCount(0);
+  await element.selectOption({ label: "Attendee" });
+  await expect(textbox(form, "Prokey filter")).toHaveCount(0);
+  await expect(textbox(form, "Ticket type")).toBeVisible();
+  await expect(textbox(form, "Attendee type")).toBeVisible();
+  await expect(textbox(form, "Language")).toBeVisible();
+  await element.selectOption({ label: "Event" });
+  await expect(textbox(form, "Prokey filter")).toHaveCount(0);
+  await expect(textbox(form, "Ticket type")).toHaveCount(0);
+
+  // Changing the element keeps the trigger only when the new element has it.
+  await element.selectOption({ label: "Booking" });
+  await expect(trigger).toHaveValue("create");
+  await element.selectOption({ label: "Meeting" });
+  await expect(trigger).toHaveValue("book");
+
+  await element.selectOption({ label: "RSVP answer" });
+  await trigger.selectOption({ label: "Delete" });
+  const variablesButton = form.getByRole("button", { name: "Variables", exact: true });
+  await variablesButton.click();
+  const popover = page.getByRole("dialog", { name: /Variables/ });
+  await expect(popover.getByRole("listitem")).toHaveCount(1);
+  await expect(popover.getByRole("button", { name: "{{id}}", exact: true })).toBeVisible();
+  await expect(popover).toContainText("A delete trigger only sends the id.");
+  await page.keyboard.press("Escape");
+  await expect(popover).toBeHidden();
+
+  // No value cell had focus yet: a click copies the variable.
+  await trigger.selectOption({ label: "Create" });
+  await variablesButton.click();
+  await expect(popover.getByRole("button", { name: "{{payload.}}", exact: true })).toBeVisible();
+  await popover.getByRole("button", { name: "{{email}}", exact: true }).click();
+  await expect(form).toContainText("Copied {{email}} to the clipboard.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("{{email}}");
+
+  // A wildcard inserts `{{payload.}}` with the caret before `}}`.
+  await form.getByRole("button", { name: "Add body field" }).click();
+  await textbox(form, "Body field 1 key").fill("first-name");
+  const value = textbox(form, "Body field 1 value");
+  await value.click();
+  await variablesButton.click();
+  await popover.getByRole("searchbox", { name: "Search variables" }).fill("payload");
+  await popover.getByRole("button", { name: "{{payload.}}", exact: true }).click();
+  await expect(value).toBeFocused();
+  await page.keyboard.type("first_name");
+  await expect(value).toHaveValue("{{payload.first_name}}");
+
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview).toContainText('"element_data": {');
+  await expect(preview).toContainText('"email": "lena.hoffmann@example.de"');
+  await expect(preview).toContainText('"first-name": "Lena"');
+  await expect(preview).toContainText("(payload URL)");
+
+  // A template the sample cannot fill shows why instead of a request.
+  await value.fill("{{payload.shoe_size}}");
+  await expect(preview).toContainText("This request cannot be built with the sample data:");
+  await value.fill("{{payload.first_name}}");
+
+  // GET sends everything in the query string.
+  await textbox(form, "Payload URL").fill("https://example.com/in");
+  await combobox(form, "Method").selectOption("GET");
+  await expect(preview).toContainText("https://example.com/in?element_data=");
+  await expect(preview).toContainText("first-name=Lena");
+  await expect(preview).toContainText("No body: with GET, everything is in the query string.");
+  await expect(form).toContainText("With GET, element_data and these fields go into the query string");
+});
+
+test("edits a webhook with 50 header rows and 50 body rows", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto("/en/webhooks/new");
+  const form = page.getByRole("form", { name: english.newTitle });
+  await textbox(form, "Name").fill("Many rows");
+  await textbox(form, "Payload URL").fill("https://example.com/many");
+
+  const addHeader = form.getByRole("button", { name: "Add header" });
+  for (let row = 1; row <= 50; row++) {
+    await addHeader.click();
+    await fillRow(textbox(form, `Header ${row} key`), textbox(form, `Header ${row} value`), [
+      `X-Row-${row}`,
+      `value ${row}`,
+    ]);
+  }
+
+  // The body rows by keyboard: Enter moves from key to value, and from the last value to a new row.
+  await form.getByRole("button", { name: "Add body field" }).click();
+  for (let row = 1; row <= 50; row++) {
+    const key = textbox(form, `Body field ${row} key`);
+    await expect(key).toBeFocused();
+    await key.fill(`field-${row}`);
+    await key.press("Enter");
+    const value = textbox(form, `Body field ${row} value`);
+    await expect(value).toBeFocused();
+    await value.fill(`v${row}`);
+    if (row < 50) await value.press("Enter");
+  }
+  await expect(form.getByRole("textbox", { name: /^Header \d+ key$/ })).toHaveCount(50);
+  await expect(form.getByRole("textbox", { name: /^Body field \d+ key$/ })).toHaveCount(50);
+
+  // Typing key by key in the last rows stays responsive and reaches the preview.
+  const preview = page.getByRole("region", { name: "Preview" });
+  const lastBody = textbox(form, "Body field 50 value");
+  await lastBody.fill("");
+  const typed = "Dear {{payload.first_name}}";
+  const started = Date.now();
+  await lastBody.pressSequentially(typed);
+  const perKey = (Date.now() - started) / typed.length;
+  test.info().annotations.push({ type: "typing", description: `${perKey.toFixed(1)} ms per key, 100 rows` });
+  expect(perKey).toBeLessThan(250);
+  await expect(preview).toContainText('"field-50": "Dear Lena"');
+  const lastHeader = textbox(form, "Header 50 value");
+  await lastHeader.fill("");
+  await lastHeader.pressSequentially("Bearer {{id}}");
+  await expect(preview).toContainText("Bearer 3f6c2a9e-8b41-4d7a-9c25-1e0b7d4a6f13");
+
+  await form.getByRole("button", { name: "Save webhook" }).click();
+  await expect(page).toHaveURL(/\/en\/webhooks$/);
+  await page.getByRole("link", { name: "Edit Many rows", exact: true }).click();
+  const editForm = page.getByRole("form", { name: english.editTitle });
+  await expect(editForm.getByRole("textbox", { name: /^Header \d+ key$/ })).toHaveCount(50);
+  await expect(textbox(editForm, "Body field 50 value")).toHaveValue("Dear {{payload.first_name}}");
+
+  // Reordering: moving the last header up swaps it with the one above.
+  await editForm.getByRole("button", { name: "Move header 50 up" }).click();
+  await expect(textbox(editForm, "Header 49 key")).toHaveValue("X-Row-50");
+  await expect(textbox(editForm, "Header 50 key")).toHaveValue("X-Row-49");
+  await editForm.getByRole("button", { name: "Remove header 49" }).click();
+  await expect(editForm.getByRole("textbox", { name: /^Header \d+ key$/ })).toHaveCount(49);
+  await expect(textbox(editForm, "Header 49 key")).toBeFocused();
+  await expect(textbox(editForm, "Header 49 key")).toHaveValue("X-Row-49");
+
+  await page.goto("/en/webhooks");
+  await deleteFromList(page, english, "Many rows");
+  await expect(page.getByRole("heading", { name: english.emptyHeading })).toBeVisible();
+});
