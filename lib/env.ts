@@ -2,20 +2,48 @@ import "server-only";
 import path from "node:path";
 import { z } from "zod";
 
+// A comma list with blanks dropped: "a, b,,c" -> ["a", "b", "c"].
+const list = z.string().transform((text) =>
+  text
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+const seconds = z.coerce.number<string>().nonnegative();
+const milliseconds = z.coerce.number().int().positive();
+const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
 // The only place that reads process.env: everything else asks for `env()`.
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   API_TOKEN: z.string().min(16, "API_TOKEN must be at least 16 characters").optional(),
+  // Delivery settings; unset means the defaults in lib/dispatch/config.ts. Tests shorten them.
+  DISPATCH_RETRY_SCHEDULE: list
+    .pipe(z.array(seconds, "DISPATCH_RETRY_SCHEDULE must be a comma list of seconds"))
+    .optional(),
+  DISPATCH_JITTER: z.coerce.number().min(0).max(1).optional(),
+  DISPATCH_TIMEOUT_MS: milliseconds.optional(),
+  DISPATCH_CONNECT_TIMEOUT_MS: milliseconds.optional(),
+  DISPATCH_RESPONSE_BODY_LIMIT: z.coerce.number().int().nonnegative().optional(),
+  DISPATCH_DISABLE_AFTER_SECONDS: seconds.optional(),
+  DISPATCH_LEASE_SECONDS: seconds.positive().optional(),
+  DISPATCH_POLL_INTERVAL_MS: milliseconds.optional(),
+  DISPATCH_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  DISPATCH_SECRET_OVERLAP_SECONDS: seconds.optional(),
+  // Opt-ins for payload URLs on loopback or private networks (refused by default).
+  ALLOW_PRIVATE_TARGETS: flag.optional(),
+  ALLOWED_TARGET_HOSTS: list.optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };
 
+function read(name: keyof z.input<typeof envSchema>): string | undefined {
+  return process.env[name] || undefined;
+}
+
 export function env(): Env {
-  const parsed = envSchema.parse({
-    DATABASE_URL: process.env.DATABASE_URL || undefined,
-    DATA_DIR: process.env.DATA_DIR || undefined,
-    API_TOKEN: process.env.API_TOKEN || undefined,
-  });
+  const keys = Object.keys(envSchema.shape) as (keyof z.input<typeof envSchema>)[];
+  const parsed = envSchema.parse(Object.fromEntries(keys.map((key) => [key, read(key)])));
   return { ...parsed, dataDir: path.resolve(parsed.DATA_DIR) };
 }

@@ -27,7 +27,9 @@ try {
     }
     const kb = total / 1024;
     if (page.endsWith("/new") && kb > LIMIT_KB) failed = true;
-    console.log(`${page.padEnd(20)} ${String(scripts.length).padStart(3)} scripts  ${kb.toFixed(1)} kB gzipped`);
+    console.log(
+      `${page.padEnd(20)} ${String(scripts.length).padStart(3)} scripts  ${kb.toFixed(1)} kB gzipped`,
+    );
   }
   console.log(`editor limit: ${LIMIT_KB} kB gzipped — ${failed ? "EXCEEDED" : "ok"}`);
 } finally {
