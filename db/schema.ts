@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export type KeyValue = { key: string; value: string };
 export type FilterValues = Record<string, string | number>;
@@ -24,6 +24,14 @@ export const webhooks = pgTable(
     date_created: timestamp("date_created", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
     date_updated: timestamp("date_updated", { withTimezone: true, precision: 3 }),
     last_execution: timestamp("last_execution", { withTimezone: true, precision: 3 }),
+    // Standard Webhooks signing secret (`whsec_…`). After a rotation the previous one signs too, for a while.
+    secret: text("secret").notNull(),
+    previous_secret: text("previous_secret"),
+    previous_secret_expires_at: timestamp("previous_secret_expires_at", { withTimezone: true, precision: 3 }),
+    // Why the system switched the webhook off (a 410 from the receiver, days of failures); null otherwise.
+    disabled_reason: text("disabled_reason"),
+    // Start of the current run of failed deliveries; null after any success.
+    failing_since: timestamp("failing_since", { withTimezone: true, precision: 3 }),
   },
   (table) => [
     index("webhooks_element_trigger_idx").on(table.trigger_element, table.trigger),
@@ -33,3 +41,85 @@ export const webhooks = pgTable(
 
 export type WebhookRow = typeof webhooks.$inferSelect;
 export type NewWebhookRow = typeof webhooks.$inferInsert;
+
+// An element change reported by the host platform. Kept so every delivery can say what caused it.
+export const events = pgTable(
+  "events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    trigger_element: text("trigger_element").notNull(),
+    trigger: text("trigger").notNull(),
+    prokey: text("prokey"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    received_at: timestamp("received_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (table) => [index("events_received_at_idx").on(table.received_at)],
+);
+
+export type DeliveryStatus = "pending" | "succeeded" | "failed";
+
+export type StoredRequest = {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body: string | null;
+};
+
+// One webhook's copy of one event: the queue row. Its id is the `webhook-id` header, the same on
+// every retry, so receivers can drop duplicates.
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    event_id: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    webhook_id: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    next_attempt_at: timestamp("next_attempt_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    // A claimed row belongs to its worker until the lease runs out; a crashed worker's rows come back then.
+    lease_expires_at: timestamp("lease_expires_at", { withTimezone: true, precision: 6 }),
+    leased_by: text("leased_by"),
+    // Rendered once, at the first attempt: every retry sends the same body.
+    request: jsonb("request").$type<StoredRequest>(),
+    last_response_status: integer("last_response_status"),
+    last_error: text("last_error"),
+    created_at: timestamp("created_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    completed_at: timestamp("completed_at", { withTimezone: true, precision: 6 }),
+  },
+  (table) => [
+    index("deliveries_due_idx")
+      .on(table.next_attempt_at)
+      .where(sql`${table.status} = 'pending'`),
+    index("deliveries_webhook_idx").on(table.webhook_id, table.created_at),
+    index("deliveries_event_idx").on(table.event_id),
+  ],
+);
+
+// The log: one row per attempt, with what was sent (secrets masked) and what came back.
+export const deliveryAttempts = pgTable(
+  "delivery_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    delivery_id: uuid("delivery_id")
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    started_at: timestamp("started_at", { withTimezone: true, precision: 6 }).notNull(),
+    duration_ms: integer("duration_ms").notNull(),
+    request: jsonb("request").$type<StoredRequest>().notNull(),
+    response_status: integer("response_status"),
+    response_headers: jsonb("response_headers").$type<Record<string, string>>(),
+    response_body: text("response_body"),
+    error_kind: text("error_kind"),
+    error_message: text("error_message"),
+  },
+  (table) => [index("delivery_attempts_delivery_idx").on(table.delivery_id, table.attempt)],
+);
+
+export type EventRow = typeof events.$inferSelect;
+export type DeliveryRow = typeof deliveries.$inferSelect;
+export type DeliveryAttemptRow = typeof deliveryAttempts.$inferSelect;

@@ -92,6 +92,11 @@ function buildDocument() {
     date_created: z.iso.datetime(),
     date_updated: z.iso.datetime().nullable(),
     last_execution: z.iso.datetime().nullable(),
+    secret: z.string().describe("Standard Webhooks signing secret (whsec_…) for verifying webhook-signature"),
+    disabled_reason: z
+      .string()
+      .nullable()
+      .describe("Why Hooksmith switched the webhook off (e.g. the receiver answered 410); null otherwise"),
   });
 
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -6,6 +6,7 @@ import { webhooks } from "@/db/schema";
 import { creationInput, mergePatch } from "./patch";
 import { getWebhook, isWebhookId } from "./queries";
 import { createWebhookSchema, type Translate, type Webhook } from "./schemas";
+import { generateSigningSecret } from "./secret";
 import { toWebhook } from "./serialize";
 
 export type FieldIssue = { path: string; message: string };
@@ -19,10 +20,18 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
 
+// Switching a webhook on again forgets why the system had switched it off, and its run of failures.
+function reactivation(active: boolean) {
+  return active ? { disabled_reason: null, failing_since: null } : {};
+}
+
 export async function createWebhook(db: Database, input: unknown, t: Translate): Promise<MutationResult> {
   const parsed = createWebhookSchema(t).safeParse(creationInput(input));
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
-  const [row] = await db.insert(webhooks).values(parsed.data).returning();
+  const [row] = await db
+    .insert(webhooks)
+    .values({ ...parsed.data, secret: generateSigningSecret() })
+    .returning();
   if (!row) throw new Error("insert returned no row");
   return { ok: true, webhook: toWebhook(row) };
 }
@@ -40,7 +49,7 @@ export async function updateWebhook(
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
   const [row] = await db
     .update(webhooks)
-    .set({ ...parsed.data, date_updated: new Date() })
+    .set({ ...parsed.data, ...reactivation(parsed.data.active), date_updated: new Date() })
     .where(eq(webhooks.id, id))
     .returning();
   return row ? { ok: true, webhook: toWebhook(row) } : { ok: false, error: "not_found" };
@@ -50,7 +59,7 @@ export async function setWebhookActive(db: Database, id: string, active: boolean
   if (!isWebhookId(id)) return null;
   const [row] = await db
     .update(webhooks)
-    .set({ active, date_updated: new Date() })
+    .set({ active, ...reactivation(active), date_updated: new Date() })
     .where(eq(webhooks.id, id))
     .returning();
   return row ? toWebhook(row) : null;
@@ -60,4 +69,21 @@ export async function deleteWebhook(db: Database, id: string): Promise<boolean> 
   if (!isWebhookId(id)) return false;
   const deleted = await db.delete(webhooks).where(eq(webhooks.id, id)).returning({ id: webhooks.id });
   return deleted.length > 0;
+}
+
+// A new signing secret; the old one keeps signing beside it for `overlapMs`, so receivers can switch over.
+export async function rotateWebhookSecret(db: Database, id: string, overlapMs: number): Promise<Webhook | null> {
+  const existing = await getWebhook(db, id);
+  if (!existing) return null;
+  const [row] = await db
+    .update(webhooks)
+    .set({
+      secret: generateSigningSecret(),
+      previous_secret: existing.secret,
+      previous_secret_expires_at: new Date(Date.now() + overlapMs),
+      date_updated: new Date(),
+    })
+    .where(eq(webhooks.id, id))
+    .returning();
+  return row ? toWebhook(row) : null;
 }

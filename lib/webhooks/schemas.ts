@@ -21,7 +21,14 @@ export const MAX_ROWS = 100;
 export const MAX_KEY_LENGTH = 256;
 export const MAX_VALUE_LENGTH = 8192;
 // Fields the API returns but a client cannot set; a client sending a fetched webhook back unchanged is fine.
-export const readOnlyFields = ["id", "date_created", "date_updated", "last_execution"] as const;
+export const readOnlyFields = [
+  "id",
+  "date_created",
+  "date_updated",
+  "last_execution",
+  "secret",
+  "disabled_reason",
+] as const;
 
 // RFC 9110 token characters.
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -182,6 +189,10 @@ export type WebhookValues = z.output<WebhookSchema>;
 
 export type Webhook = WebhookValues & {
   id: string;
+  // Standard Webhooks signing secret; receivers verify `webhook-signature` with it.
+  secret: string;
+  // Set when Hooksmith switched the webhook off itself (the receiver answered 410, or days of failures).
+  disabled_reason: string | null;
   date_created: string;
   date_updated: string | null;
   last_execution: string | null;

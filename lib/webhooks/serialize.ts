@@ -19,5 +19,7 @@ export function toWebhook(row: WebhookRow): Webhook {
     date_created: row.date_created.toISOString(),
     date_updated: row.date_updated?.toISOString() ?? null,
     last_execution: row.last_execution?.toISOString() ?? null,
+    secret: row.secret,
+    disabled_reason: row.disabled_reason,
   };
 }

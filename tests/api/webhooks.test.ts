@@ -139,6 +139,8 @@ describe("creating and reading webhooks", () => {
       date_created: expect.any(String),
       date_updated: null,
       last_execution: null,
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/),
+      disabled_reason: null,
     });
     expect(response.headers.get("location")).toBe(`/api/v1/webhook/${response.body.id}`);
     expect(await api.get(`/webhook/${response.body.id}`)).toMatchObject({ status: 200, body: response.body });

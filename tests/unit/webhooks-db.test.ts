@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Connection, connectDatabase } from "@/db";
 import { webhooks } from "@/db/schema";
@@ -6,11 +7,13 @@ import {
   createWebhook,
   deleteWebhook,
   type MutationResult,
+  rotateWebhookSecret,
   setWebhookActive,
   updateWebhook,
 } from "@/lib/webhooks/mutations";
 import { getLatestWebhook, getWebhook, listWebhookIds, listWebhooks } from "@/lib/webhooks/queries";
 import type { Webhook } from "@/lib/webhooks/schemas";
+import { isSigningSecret } from "@/lib/webhooks/secret";
 import { createTestDatabase } from "../helpers/test-database.mjs";
 
 // The same cases run on embedded PGlite and, when DATABASE_URL is set, on PostgreSQL:
@@ -211,5 +214,22 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
     expect(await getWebhook(db(), webhook.id)).toBeNull();
     expect(await deleteWebhook(db(), webhook.id)).toBe(false);
     expect(await listWebhookIds(db())).toEqual([]);
+  });
+
+  it("gives every webhook its own signing secret, which a client cannot set", async () => {
+    const first = stored(await createWebhook(db(), { ...input, secret: "whsec_chosen" }, t));
+    const second = stored(await createWebhook(db(), input, t));
+    expect(isSigningSecret(first.secret)).toBe(true);
+    expect(first.secret).not.toBe(second.secret);
+    expect(stored(await updateWebhook(db(), first.id, { secret: "whsec_x" }, t)).secret).toBe(first.secret);
+  });
+
+  it("rotates the secret and keeps the previous one signing for the overlap", async () => {
+    const webhook = stored(await createWebhook(db(), input, t));
+    const rotated = await rotateWebhookSecret(db(), webhook.id, 60_000);
+    expect(rotated?.secret).not.toBe(webhook.secret);
+    const [row] = await db().select().from(webhooks).where(eq(webhooks.id, webhook.id));
+    expect(row?.previous_secret).toBe(webhook.secret);
+    expect(row?.previous_secret_expires_at?.getTime()).toBeGreaterThan(Date.now());
   });
 });

@@ -1,0 +1,76 @@
+import "server-only";
+import { env } from "@/lib/env";
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export type DispatchConfig = {
+  /** Waits before each retry, after the first try: retry n waits retryScheduleMs[n - 1]. */
+  retryScheduleMs: number[];
+  /** Each wait is spread by ± this fraction so failed deliveries do not retry in lockstep. */
+  jitter: number;
+  /** One attempt, from DNS lookup to the end of the response body. */
+  timeoutMs: number;
+  /** Until the TCP connection is open. */
+  connectTimeoutMs: number;
+  /** Bytes of a response body that are read and kept; the rest is never read. */
+  responseBodyLimit: number;
+  /** A webhook whose deliveries have failed without a success for this long is disabled. */
+  disableAfterMs: number;
+  /** How long a claimed delivery stays with its worker before another may take it over. */
+  leaseMs: number;
+  pollIntervalMs: number;
+  /** Deliveries one worker sends at the same time. */
+  concurrency: number;
+  /** After a secret rotation, the old secret also signs for this long. */
+  secretOverlapMs: number;
+  /** Opt-in: payload URLs may point at loopback, private and other non-public addresses. */
+  allowPrivateTargets: boolean;
+  /** Opt-in per target: hostnames, IP addresses or CIDR ranges that may be non-public. */
+  allowedTargetHosts: string[];
+};
+
+export const defaultDispatchConfig: Readonly<DispatchConfig> = Object.freeze({
+  retryScheduleMs: [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR],
+  jitter: 0.2,
+  timeoutMs: 15 * SECOND,
+  connectTimeoutMs: 5 * SECOND,
+  responseBodyLimit: 16 * 1024,
+  disableAfterMs: 5 * DAY,
+  leaseMs: 60 * SECOND,
+  pollIntervalMs: 1 * SECOND,
+  concurrency: 10,
+  secretOverlapMs: DAY,
+  allowPrivateTargets: false,
+  allowedTargetHosts: [],
+});
+
+const toMs = (seconds: number) => Math.round(seconds * SECOND);
+
+/** The delivery settings: the defaults above, each overridable by an environment variable (see lib/env.ts). */
+export function dispatchConfig(): DispatchConfig {
+  const e = env();
+  const d = defaultDispatchConfig;
+  return {
+    retryScheduleMs: e.DISPATCH_RETRY_SCHEDULE?.map(toMs) ?? [...d.retryScheduleMs],
+    jitter: e.DISPATCH_JITTER ?? d.jitter,
+    timeoutMs: e.DISPATCH_TIMEOUT_MS ?? d.timeoutMs,
+    connectTimeoutMs: e.DISPATCH_CONNECT_TIMEOUT_MS ?? d.connectTimeoutMs,
+    responseBodyLimit: e.DISPATCH_RESPONSE_BODY_LIMIT ?? d.responseBodyLimit,
+    disableAfterMs:
+      e.DISPATCH_DISABLE_AFTER_SECONDS === undefined
+        ? d.disableAfterMs
+        : toMs(e.DISPATCH_DISABLE_AFTER_SECONDS),
+    leaseMs: e.DISPATCH_LEASE_SECONDS === undefined ? d.leaseMs : toMs(e.DISPATCH_LEASE_SECONDS),
+    pollIntervalMs: e.DISPATCH_POLL_INTERVAL_MS ?? d.pollIntervalMs,
+    concurrency: e.DISPATCH_CONCURRENCY ?? d.concurrency,
+    secretOverlapMs:
+      e.DISPATCH_SECRET_OVERLAP_SECONDS === undefined
+        ? d.secretOverlapMs
+        : toMs(e.DISPATCH_SECRET_OVERLAP_SECONDS),
+    allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS ?? d.allowPrivateTargets,
+    allowedTargetHosts: e.ALLOWED_TARGET_HOSTS ?? [...d.allowedTargetHosts],
+  };
+}
