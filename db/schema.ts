@@ -79,7 +79,9 @@ export const deliveries = pgTable(
       .references(() => webhooks.id, { onDelete: "cascade" }),
     status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
-    next_attempt_at: timestamp("next_attempt_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    next_attempt_at: timestamp("next_attempt_at", { withTimezone: true, precision: 6 })
+      .notNull()
+      .defaultNow(),
     // A claimed row belongs to its worker until the lease runs out; a crashed worker's rows come back then.
     lease_expires_at: timestamp("lease_expires_at", { withTimezone: true, precision: 6 }),
     leased_by: text("leased_by"),
@@ -91,9 +93,7 @@ export const deliveries = pgTable(
     completed_at: timestamp("completed_at", { withTimezone: true, precision: 6 }),
   },
   (table) => [
-    index("deliveries_due_idx")
-      .on(table.next_attempt_at)
-      .where(sql`${table.status} = 'pending'`),
+    index("deliveries_due_idx").on(table.next_attempt_at).where(sql`${table.status} = 'pending'`),
     index("deliveries_webhook_idx").on(table.webhook_id, table.created_at),
     index("deliveries_event_idx").on(table.event_id),
   ],

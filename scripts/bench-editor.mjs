@@ -14,7 +14,8 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
 });
 try {
-  const rows = (prefix) => Array.from({ length: ROWS }, (_, i) => ({ key: `${prefix}-${i + 1}`, value: `v${i + 1}` }));
+  const rows = (prefix) =>
+    Array.from({ length: ROWS }, (_, i) => ({ key: `${prefix}-${i + 1}`, value: `v${i + 1}` }));
   const created = await fetch(`${app.baseUrl}/api/v1/webhook`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },

@@ -72,7 +72,11 @@ export async function deleteWebhook(db: Database, id: string): Promise<boolean> 
 }
 
 // A new signing secret; the old one keeps signing beside it for `overlapMs`, so receivers can switch over.
-export async function rotateWebhookSecret(db: Database, id: string, overlapMs: number): Promise<Webhook | null> {
+export async function rotateWebhookSecret(
+  db: Database,
+  id: string,
+  overlapMs: number,
+): Promise<Webhook | null> {
   const existing = await getWebhook(db, id);
   if (!existing) return null;
   const [row] = await db

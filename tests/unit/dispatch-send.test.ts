@@ -4,9 +4,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { generateSigningSecret } from "@/lib/webhooks/secret";
 import { headerValue, pinnedLookup, type SendConfig, sendRequest } from "@/lib/dispatch/send";
 import { signatureHeaders } from "@/lib/dispatch/sign";
+import { generateSigningSecret } from "@/lib/webhooks/secret";
 import { type Receiver, startReceiver } from "../helpers/receiver";
 
 const config: SendConfig = {

@@ -1,7 +1,7 @@
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { generateSigningSecret, isSigningSecret } from "@/lib/webhooks/secret";
 import { signatureHeaders } from "@/lib/dispatch/sign";
+import { generateSigningSecret, isSigningSecret } from "@/lib/webhooks/secret";
 
 const body = JSON.stringify({ element_data: { id: "a1", name: "Jürgen 🎉" }, seats: 2 });
 
