@@ -9,8 +9,17 @@ export async function register() {
         `[hooksmith] database ready (${connection.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
       );
       // Reads API_TOKEN or the stored token; on the first start without one, generates, stores and prints it.
-      const { getApiToken } = await import("@/lib/api/token");
+      const { getApiToken, getInternalToken } = await import("@/lib/api/token");
       await getApiToken();
+      await getInternalToken();
+      // Deliveries are sent from this process too, unless dedicated workers (`npm run worker`) do it.
+      const { env } = await import("@/lib/env");
+      if (env().WORKER_IN_APP !== false) {
+        const { startWorker } = await import("@/lib/dispatch/worker");
+        const { dispatchConfig } = await import("@/lib/dispatch/config");
+        const globalForWorker = globalThis as unknown as { hooksmithWorker?: unknown };
+        globalForWorker.hooksmithWorker ??= startWorker(connection.db, dispatchConfig());
+      }
     } catch (error) {
       // Next logs a failed hook but keeps listening, and every request would fail: stop the process instead.
       console.error(`[hooksmith] cannot start: ${String(error)}`);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, json, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export type KeyValue = { key: string; value: string };
 export type FilterValues = Record<string, string | number>;
@@ -50,7 +50,8 @@ export const events = pgTable(
     trigger_element: text("trigger_element").notNull(),
     trigger: text("trigger").notNull(),
     prokey: text("prokey"),
-    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    // json, not jsonb: keeps the data's key order, so element_data reads as the platform sent it.
+    data: json("data").$type<Record<string, unknown>>().notNull(),
     received_at: timestamp("received_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
   (table) => [index("events_received_at_idx").on(table.received_at)],

@@ -18,6 +18,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   API_TOKEN: z.string().min(16, "API_TOKEN must be at least 16 characters").optional(),
+  // The host platform's secret for the internal event routes; separate from API_TOKEN.
+  INTERNAL_TOKEN: z.string().min(16, "INTERNAL_TOKEN must be at least 16 characters").optional(),
+  // The app runs a delivery worker in-process unless this is false (e.g. when `npm run worker` runs apart).
+  WORKER_IN_APP: flag.optional(),
   // Delivery settings; unset means the defaults in lib/dispatch/config.ts. Tests shorten them.
   DISPATCH_RETRY_SCHEDULE: list
     .pipe(z.array(seconds, "DISPATCH_RETRY_SCHEDULE must be a comma list of seconds"))

@@ -33,7 +33,7 @@ CREATE TABLE "events" (
 	"trigger_element" text NOT NULL,
 	"trigger" text NOT NULL,
 	"prokey" text,
-	"data" jsonb NOT NULL,
+	"data" json NOT NULL,
 	"received_at" timestamp (6) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

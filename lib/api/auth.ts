@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { getApiToken } from "./token";
+import { getApiToken, getInternalToken } from "./token";
 
 // `Authorization: Bearer <token>`, or the bare token as Add to Calendar PRO's API accepts it.
 export function tokenFromHeader(header: string | null): string | null {
@@ -15,7 +15,8 @@ export function tokensMatch(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-export async function isAuthorized(request: Request): Promise<boolean> {
+export async function isAuthorized(request: Request, realm: "api" | "internal" = "api"): Promise<boolean> {
   const given = tokenFromHeader(request.headers.get("authorization"));
-  return given !== null && tokensMatch(given, await getApiToken());
+  const expected = realm === "internal" ? await getInternalToken() : await getApiToken();
+  return given !== null && tokensMatch(given, expected);
 }

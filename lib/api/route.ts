@@ -8,7 +8,8 @@ type Params = Record<string, string | string[] | undefined>;
 
 export type ApiContext<P extends Params> = { request: Request; params: P; locale: Locale };
 
-type Options = { auth?: boolean };
+// `internal`: the host platform's event routes, with their own token.
+type Options = { auth?: boolean | "internal" };
 
 /**
  * Wraps a route handler: checks the token, answers in the caller's language, and turns every failure
@@ -22,8 +23,9 @@ export function apiRoute<P extends Params = Record<string, string>>(
     const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
     let response: Response;
     try {
-      if (auth && !(await isAuthorized(request))) {
-        throw new ApiError("unauthorized", "unauthorized", { headers: { "WWW-Authenticate": "Bearer" } });
+      if (auth && !(await isAuthorized(request, auth === "internal" ? "internal" : "api"))) {
+        const messageKey = auth === "internal" ? "unauthorizedInternal" : "unauthorized";
+        throw new ApiError("unauthorized", messageKey, { headers: { "WWW-Authenticate": "Bearer" } });
       }
       response = await handler({ request, params: await context.params, locale });
     } catch (error) {

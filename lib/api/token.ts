@@ -5,6 +5,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 
 export const TOKEN_FILE = "api-token";
+export const INTERNAL_TOKEN_FILE = "internal-token";
 const MIN_LENGTH = 16;
 
 export type LoadedToken = { token: string; source: "env" | "file" | "generated"; file: string | null };
@@ -32,9 +33,17 @@ async function readToken(file: string): Promise<string | null> {
  * The new file appears complete or not at all (written aside, then hard-linked), so two processes
  * starting together agree on one token.
  */
-export async function loadApiToken(options: { apiToken?: string; dataDir: string }): Promise<LoadedToken> {
-  if (options.apiToken) return { token: options.apiToken, source: "env", file: null };
-  const file = path.join(options.dataDir, TOKEN_FILE);
+export function loadApiToken(options: { apiToken?: string; dataDir: string }): Promise<LoadedToken> {
+  return loadToken({ value: options.apiToken, dataDir: options.dataDir, fileName: TOKEN_FILE });
+}
+
+async function loadToken(options: {
+  value?: string;
+  dataDir: string;
+  fileName: string;
+}): Promise<LoadedToken> {
+  if (options.value) return { token: options.value, source: "env", file: null };
+  const file = path.join(options.dataDir, options.fileName);
   const stored = await readToken(file);
   if (stored) return { token: stored, source: "file", file };
 
@@ -54,22 +63,32 @@ export async function loadApiToken(options: { apiToken?: string; dataDir: string
   return { token, source: "generated", file };
 }
 
-// Route handlers and instrumentation load their own copies of this module: the promise lives on globalThis.
-const globalForToken = globalThis as unknown as { hooksmithApiToken?: Promise<string> };
+// Route handlers and instrumentation load their own copies of this module: the promises live on globalThis.
+const globalForToken = globalThis as unknown as { hooksmithTokens?: Map<string, Promise<string>> };
 
-export function getApiToken(): Promise<string> {
-  if (!globalForToken.hooksmithApiToken) {
-    const { API_TOKEN, dataDir } = env();
-    const loading = loadApiToken({ apiToken: API_TOKEN, dataDir }).then(({ token, source, file }) => {
-      if (source === "generated") console.log(`[hooksmith] API token: ${token} (stored in ${file})`);
-      else if (source === "file") console.log(`[hooksmith] API token read from ${file}`);
+function cachedToken(fileName: string, value: string | undefined, label: string): Promise<string> {
+  globalForToken.hooksmithTokens ??= new Map();
+  const tokens = globalForToken.hooksmithTokens;
+  let loading = tokens.get(fileName);
+  if (!loading) {
+    loading = loadToken({ value, dataDir: env().dataDir, fileName }).then(({ token, source, file }) => {
+      if (source === "generated") console.log(`[hooksmith] ${label}: ${token} (stored in ${file})`);
+      else if (source === "file") console.log(`[hooksmith] ${label} read from ${file}`);
       return token;
     });
     // A failed read must not poison the process: the next request tries again.
-    loading.catch(() => {
-      globalForToken.hooksmithApiToken = undefined;
-    });
-    globalForToken.hooksmithApiToken = loading;
+    loading.catch(() => tokens.delete(fileName));
+    tokens.set(fileName, loading);
   }
-  return globalForToken.hooksmithApiToken;
+  return loading;
+}
+
+// Bearer token of the REST API: API_TOKEN, else generated once into the data folder.
+export function getApiToken(): Promise<string> {
+  return cachedToken(TOKEN_FILE, env().API_TOKEN, "API token");
+}
+
+// Bearer token of the internal event routes: INTERNAL_TOKEN, else generated once into the data folder.
+export function getInternalToken(): Promise<string> {
+  return cachedToken(INTERNAL_TOKEN_FILE, env().INTERNAL_TOKEN, "internal event token");
 }

@@ -1,0 +1,15 @@
+import { acceptEventResponse } from "@/lib/api/events";
+import { readJson } from "@/lib/api/read-json";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+
+export const dynamic = "force-dynamic";
+
+// The host platform reports an element change: { trigger_element, trigger, data, prokey? }.
+export const POST = apiRoute(
+  async ({ request, locale }) => acceptEventResponse(await readJson(request), locale),
+  {
+    auth: "internal",
+  },
+);
+
+export const GET = methodNotAllowed(["POST"]);

@@ -1,0 +1,15 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { acceptEvent } from "@/lib/dispatch/accept";
+import { parseEvent } from "@/lib/dispatch/event-input";
+import type { Locale } from "@/lib/i18n/routing";
+import { validationTranslator } from "@/lib/i18n/translator";
+import { ApiError } from "./errors";
+
+// 202: the event and its deliveries are committed; delivery itself happens in the workers.
+export async function acceptEventResponse(input: unknown, locale: Locale): Promise<Response> {
+  const parsed = parseEvent(input, validationTranslator(locale), locale);
+  if (!parsed.ok) throw new ApiError("validation_failed", "eventInvalid", { issues: parsed.issues });
+  const accepted = await acceptEvent(await getDb(), parsed.event);
+  return Response.json(accepted, { status: 202 });
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { z } from "zod";
+import { type ElementDefinition, getElement } from "@/lib/elements";
+import type { Locale } from "@/lib/i18n/routing";
+import type { Translate } from "@/lib/webhooks/schemas";
+
+export type EventInput = {
+  element: ElementDefinition;
+  trigger: string;
+  // What goes under `element_data`: the data as sent, or only `{ id }` for a delete.
+  data: Record<string, unknown>;
+  prokey: string | null;
+};
+
+export type EventIssue = { path: string; message: string };
+
+const envelopeSchema = z.strictObject({
+  trigger_element: z.string(),
+  trigger: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  prokey: z.string().min(1).max(200).nullable().optional(),
+});
+
+const zodLocales = { en: z.locales.en, de: z.locales.de };
+
+function issuesOf(error: z.ZodError, prefix: string[] = []): EventIssue[] {
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path.map(String)].join("."),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Checks a reported event: a known element and trigger, and data that fits the element's schema (a delete
+ * needs only `id`). Messages come in the caller's language; zod's own ones for the shape of the data.
+ */
+export function parseEvent(
+  input: unknown,
+  t: Translate,
+  locale: Locale,
+): { ok: true; event: EventInput } | { ok: false; issues: EventIssue[] } {
+  const error = zodLocales[locale]().localeError;
+  const envelope = envelopeSchema.safeParse(input, { error });
+  if (!envelope.success) return { ok: false, issues: issuesOf(envelope.error) };
+  const { trigger_element, trigger, data, prokey } = envelope.data;
+
+  const element = getElement(trigger_element);
+  if (!element) return { ok: false, issues: [{ path: "trigger_element", message: t("elementUnknown") }] };
+  if (!element.triggers.includes(trigger)) {
+    const allowed = element.triggers.join(", ");
+    return { ok: false, issues: [{ path: "trigger", message: t("triggerUnknown", { allowed }) }] };
+  }
+
+  if (element.idOnlyTriggers.includes(trigger)) {
+    const idOnly = z.looseObject({ id: element.idSchema }).safeParse(data, { error });
+    if (!idOnly.success) return { ok: false, issues: issuesOf(idOnly.error, ["data"]) };
+    return { ok: true, event: { element, trigger, data: { id: idOnly.data.id }, prokey: prokey ?? null } };
+  }
+
+  const parsed = element.schema.safeParse(data, { error });
+  if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error, ["data"]) };
+  const dataProkey = typeof data.prokey === "string" ? data.prokey : null;
+  return { ok: true, event: { element, trigger, data, prokey: prokey ?? dataProkey } };
+}

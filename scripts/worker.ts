@@ -1,0 +1,25 @@
+// `npm run worker`: a delivery worker as its own process. Any number of them can share one PostgreSQL
+// (DATABASE_URL) with the app; set WORKER_IN_APP=false on the app to leave delivery to them alone.
+import { connectDatabase } from "@/db";
+import { dispatchConfig } from "@/lib/dispatch/config";
+import { startWorker } from "@/lib/dispatch/worker";
+import { env } from "@/lib/env";
+
+const { DATABASE_URL, dataDir } = env();
+const connection = await connectDatabase(DATABASE_URL ? { databaseUrl: DATABASE_URL } : { dataDir });
+const worker = startWorker(connection.db, dispatchConfig());
+console.log(
+  `[hooksmith] worker ${worker.id} delivering from ${connection.kind === "pglite" ? dataDir : "PostgreSQL"}`,
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[hooksmith] worker ${worker.id}: ${signal}, finishing deliveries in flight`);
+  await worker.stop();
+  await connection.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
