@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { targetPolicy } from "@/lib/targets/guard";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -70,7 +71,7 @@ export function dispatchConfig(): DispatchConfig {
       e.DISPATCH_SECRET_OVERLAP_SECONDS === undefined
         ? d.secretOverlapMs
         : toMs(e.DISPATCH_SECRET_OVERLAP_SECONDS),
-    allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS ?? d.allowPrivateTargets,
-    allowedTargetHosts: e.ALLOWED_TARGET_HOSTS ?? [...d.allowedTargetHosts],
+    // The same opt-ins that are checked when a webhook is saved.
+    ...targetPolicy(),
   };
 }

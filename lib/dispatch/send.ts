@@ -3,8 +3,8 @@ import type { LookupAddress } from "node:dns";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
+import { type ApprovedTarget, checkTarget } from "@/lib/targets/guard";
 import type { DispatchConfig } from "./config";
-import { type ApprovedTarget, checkTarget } from "./guard";
 
 export type SendInput = {
   method: string;

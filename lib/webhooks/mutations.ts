@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db";
 import { webhooks } from "@/db/schema";
+import { checkTargetForSave, targetPolicy } from "@/lib/targets/guard";
 import { creationInput, mergePatch } from "./patch";
 import { getWebhook, isWebhookId } from "./queries";
 import { createWebhookSchema, type Translate, type Webhook } from "./schemas";
@@ -25,9 +26,17 @@ function reactivation(active: boolean) {
   return active ? { disabled_reason: null, failing_since: null } : {};
 }
 
+// The payload URL must not point into our own networks (SSRF); the worker checks again before each send.
+async function targetIssues(url: string, t: Translate): Promise<FieldIssue[]> {
+  const check = await checkTargetForSave(url, targetPolicy());
+  return check.ok ? [] : [{ path: "payload_url", message: t("urlNotPublic", { reason: check.message }) }];
+}
+
 export async function createWebhook(db: Database, input: unknown, t: Translate): Promise<MutationResult> {
   const parsed = createWebhookSchema(t).safeParse(creationInput(input));
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
+  const refused = await targetIssues(parsed.data.payload_url, t);
+  if (refused.length > 0) return { ok: false, error: "validation_failed", issues: refused };
   const [row] = await db
     .insert(webhooks)
     .values({ ...parsed.data, secret: generateSigningSecret() })
@@ -47,6 +56,10 @@ export async function updateWebhook(
   if (!existing) return { ok: false, error: "not_found" };
   const parsed = createWebhookSchema(t).safeParse(mergePatch(existing, patch));
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
+  if (parsed.data.payload_url !== existing.payload_url) {
+    const refused = await targetIssues(parsed.data.payload_url, t);
+    if (refused.length > 0) return { ok: false, error: "validation_failed", issues: refused };
+  }
   const [row] = await db
     .update(webhooks)
     .set({ ...parsed.data, ...reactivation(parsed.data.active), date_updated: new Date() })

@@ -232,4 +232,21 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
     expect(row?.previous_secret).toBe(webhook.secret);
     expect(row?.previous_secret_expires_at?.getTime()).toBeGreaterThan(Date.now());
   });
+
+  it("refuses payload URLs on loopback, private and metadata addresses, and names resolving there", async () => {
+    for (const url of [
+      "http://127.0.0.1:8080/x",
+      "http://[::1]/x",
+      "http://10.0.0.7/x",
+      "http://169.254.169.254/",
+      "http://localhost/x",
+    ]) {
+      const result = await createWebhook(db(), { ...input, payload_url: url }, t);
+      expect(result, url).toMatchObject({ ok: false, issues: [{ path: "payload_url" }] });
+    }
+    const webhook = stored(await createWebhook(db(), input, t));
+    const moved = await updateWebhook(db(), webhook.id, { payload_url: "http://192.168.1.10/hook" }, t);
+    expect(moved).toMatchObject({ ok: false, issues: [{ path: "payload_url" }] });
+    expect(await listWebhookIds(db())).toEqual([webhook.id]);
+  });
 });

@@ -3,11 +3,20 @@ import type { LookupAddress } from "node:dns";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
-import type { DispatchConfig } from "./config";
+import { env } from "@/lib/env";
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
-export type TargetPolicy = Pick<DispatchConfig, "allowPrivateTargets" | "allowedTargetHosts">;
+// Which non-public targets an operator has opted in to (ALLOW_PRIVATE_TARGETS, ALLOWED_TARGET_HOSTS).
+export type TargetPolicy = { allowPrivateTargets: boolean; allowedTargetHosts: string[] };
+
+export function targetPolicy(): TargetPolicy {
+  const { ALLOW_PRIVATE_TARGETS, ALLOWED_TARGET_HOSTS } = env();
+  return {
+    allowPrivateTargets: ALLOW_PRIVATE_TARGETS ?? false,
+    allowedTargetHosts: ALLOWED_TARGET_HOSTS ?? [],
+  };
+}
 
 export type TargetRefusal = {
   ok: false;
@@ -209,4 +218,19 @@ export function checkLiteralTarget(target: string | URL, policy: TargetPolicy): 
   if (isIP(host) !== 0) return refusal(host, [host], policy) ?? { ok: true };
   if (isLocalhostName(host)) return refusal(host, ["127.0.0.1"], policy) ?? { ok: true };
   return { ok: true };
+}
+
+/**
+ * The check when a payload URL is saved: refuses URLs that are, or resolve to, non-public addresses. Unlike
+ * the check before sending it lets a name that does not resolve (yet) pass: delivery refuses it until it does.
+ */
+export async function checkTargetForSave(target: string, policy: TargetPolicy): Promise<LiteralTargetCheck> {
+  const literal = checkLiteralTarget(target, policy);
+  if (!literal.ok) return literal;
+  // A slow resolver must not hold up saving: after 3 s the name counts as not resolving.
+  const timeout = new Promise<TargetCheck>((resolve) =>
+    setTimeout(() => resolve({ ok: false, kind: "dns", message: "lookup timed out" }), 3000).unref(),
+  );
+  const resolved = await Promise.race([checkTarget(target, policy), timeout]);
+  return resolved.ok || resolved.kind === "dns" ? { ok: true } : resolved;
 }

@@ -5,7 +5,7 @@ import {
   isPublicAddress,
   nonPublicReason,
   type TargetPolicy,
-} from "@/lib/dispatch/guard";
+} from "@/lib/targets/guard";
 
 const strict: TargetPolicy = { allowPrivateTargets: false, allowedTargetHosts: [] };
 const allowAll: TargetPolicy = { allowPrivateTargets: true, allowedTargetHosts: [] };
