@@ -1,16 +1,12 @@
 import { z } from "zod";
+import { addToCalendarProTriggers, numericId, timestampFields } from "./add-to-calendar-pro";
 import { formFieldSchema } from "./rsvp-template";
 import { defineElement } from "./types";
-
-// The API returns this id as a number, but as a numeric string ("67") right after creating.
-const numericId = z.coerce.number().int().positive();
 
 // Add to Calendar PRO: the call to action shown after someone saved an event to their calendar.
 export const ctaTemplate = defineElement({
   key: "cta_template",
-  family: "add_to_calendar_pro",
-  triggers: ["create", "update", "delete"],
-  idOnlyTriggers: ["delete"],
+  ...addToCalendarProTriggers,
   schema: z.looseObject({
     id: numericId,
     name: z.string(),
@@ -22,8 +18,7 @@ export const ctaTemplate = defineElement({
     // The link target, or the endpoint that receives the form data.
     url: z.url().nullable().optional(),
     button_label: z.string().optional(),
-    date_created: z.iso.datetime(),
-    date_updated: z.iso.datetime().nullable().optional(),
+    ...timestampFields,
   }),
   idSchema: numericId,
   sample: {

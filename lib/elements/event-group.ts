@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { addToCalendarProTriggers, timestampFields } from "./add-to-calendar-pro";
 import { defineElement } from "./types";
 
 // Add to Calendar PRO: a group of events (deleting it deletes its events too), keyed by its prokey.
 export const eventGroup = defineElement({
   key: "event_group",
-  family: "add_to_calendar_pro",
-  triggers: ["create", "update", "delete"],
-  idOnlyTriggers: ["delete"],
+  ...addToCalendarProTriggers,
   schema: z.looseObject({
     prokey: z.uuid(),
     name: z.string(),
@@ -20,8 +19,7 @@ export const eventGroup = defineElement({
     cta: z.boolean().optional(),
     cta_block: z.int().nullable().optional(),
     events: z.array(z.uuid()).optional(),
-    date_created: z.iso.datetime(),
-    date_updated: z.iso.datetime().nullable().optional(),
+    ...timestampFields,
   }),
   // On delete, `id` carries the prokey.
   idSchema: z.uuid(),

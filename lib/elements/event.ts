@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addToCalendarProTriggers, timestampFields } from "./add-to-calendar-pro";
 import { defineElement } from "./types";
 
 const eventDateSchema = z.looseObject({
@@ -48,16 +49,13 @@ const eventSchema = z.looseObject({
   sequence: z.string().regex(/^\d+$/).optional(),
   // Older API revisions sent a bare uuid here; the current one sends `{ prokey }`.
   event_group: z.looseObject({ prokey: z.uuid() }).nullable().optional(),
-  date_created: z.iso.datetime(),
-  date_updated: z.iso.datetime().nullable().optional(),
+  ...timestampFields,
 });
 
 // Add to Calendar PRO: an event with one or more dates, keyed by its prokey.
 export const event = defineElement({
   key: "event",
-  family: "add_to_calendar_pro",
-  triggers: ["create", "update", "delete"],
-  idOnlyTriggers: ["delete"],
+  ...addToCalendarProTriggers,
   schema: eventSchema,
   // On delete, `id` carries the prokey.
   idSchema: z.uuid(),

@@ -1,16 +1,13 @@
 import { z } from "zod";
+import { addToCalendarProTriggers, numericId, timestampFields } from "./add-to-calendar-pro";
 import { defineElement } from "./types";
 
-// The API returns this id as a number, but as a numeric string ("67") right after creating.
-const numericId = z.coerce.number().int().positive();
 const hexColor = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/);
 
 // Add to Calendar PRO: the landing page shown for an event (images are set in the web app only).
 export const landingpageTemplate = defineElement({
   key: "landingpage_template",
-  family: "add_to_calendar_pro",
-  triggers: ["create", "update", "delete"],
-  idOnlyTriggers: ["delete"],
+  ...addToCalendarProTriggers,
   schema: z.looseObject({
     id: numericId,
     name: z.string(),
@@ -35,8 +32,7 @@ export const landingpageTemplate = defineElement({
     // true asks search engines not to index the page.
     meta_robots_override: z.boolean().optional(),
     custom_domain: z.int().nullable().optional(),
-    date_created: z.iso.datetime(),
-    date_updated: z.iso.datetime().nullable().optional(),
+    ...timestampFields,
   }),
   idSchema: numericId,
   sample: {

@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { addToCalendarProTriggers, timestampFields } from "./add-to-calendar-pro";
 import { defineElement } from "./types";
 
 // Add to Calendar PRO: one sign-up to an event's RSVP form.
 export const rsvpAnswer = defineElement({
   key: "rsvp_answer",
-  family: "add_to_calendar_pro",
-  triggers: ["create", "update", "delete"],
-  idOnlyTriggers: ["delete"],
+  ...addToCalendarProTriggers,
   schema: z.looseObject({
     id: z.uuid(),
     // Documented values are `confirmed` and `undecided`; others (the "maybe" option) are not, so any string passes.
@@ -16,8 +15,7 @@ export const rsvpAnswer = defineElement({
     // Keys are the RSVP template's field names, known only per template.
     payload: z.looseObject({}).catchall(z.union([z.string(), z.boolean()])),
     prokey: z.uuid(),
-    date_created: z.iso.datetime(),
-    date_updated: z.iso.datetime().nullable().optional(),
+    ...timestampFields,
   }),
   idSchema: z.uuid(),
   sample: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addToCalendarProTriggers, numericId, timestampFields } from "./add-to-calendar-pro";
 import { defineElement } from "./types";
 
 // One field of an RSVP or CTA form; answers arrive keyed by `name`.
@@ -13,16 +14,12 @@ export const formFieldSchema = z.looseObject({
   default: z.union([z.string(), z.boolean()]).optional(),
 });
 
-// The API returns this id as a number, but as a numeric string ("67") right after creating.
-const numericId = z.coerce.number().int().positive();
 const emailTemplateId = z.int().nullable().optional();
 
 // Add to Calendar PRO: the RSVP form of an event (its date comes from the linked event).
 export const rsvpTemplate = defineElement({
   key: "rsvp_template",
-  family: "add_to_calendar_pro",
-  triggers: ["create", "update", "delete"],
-  idOnlyTriggers: ["delete"],
+  ...addToCalendarProTriggers,
   schema: z.looseObject({
     id: numericId,
     name: z.string(),
@@ -43,8 +40,7 @@ export const rsvpTemplate = defineElement({
     email_rsvp_event_update: emailTemplateId,
     email_rsvp_magic_link: emailTemplateId,
     email_rsvp_second_signup: emailTemplateId,
-    date_created: z.iso.datetime(),
-    date_updated: z.iso.datetime().nullable().optional(),
+    ...timestampFields,
   }),
   idSchema: numericId,
   sample: {

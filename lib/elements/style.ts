@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addToCalendarProTriggers, numericId, timestampFields } from "./add-to-calendar-pro";
 import { defineElement } from "./types";
 
 const calendarOptions = z.array(
@@ -7,15 +8,10 @@ const calendarOptions = z.array(
 // CSS custom properties (light/dark) or label texts, keyed by their name.
 const stringMap = z.record(z.string(), z.string());
 
-// The API returns this id as a number, but as a numeric string ("67") right after creating.
-const numericId = z.coerce.number().int().positive();
-
 // Add to Calendar PRO: the look and behaviour of the button (events and groups call it `layout`).
 export const style = defineElement({
   key: "style",
-  family: "add_to_calendar_pro",
-  triggers: ["create", "update", "delete"],
-  idOnlyTriggers: ["delete"],
+  ...addToCalendarProTriggers,
   schema: z.looseObject({
     id: numericId,
     name: z.string(),
@@ -56,8 +52,7 @@ export const style = defineElement({
     styleDark: stringMap.nullable().optional(),
     images: z.array(z.url()).nullable().optional(),
     identifier: z.string().nullable().optional(),
-    date_created: z.iso.datetime(),
-    date_updated: z.iso.datetime().nullable().optional(),
+    ...timestampFields,
   }),
   idSchema: numericId,
   sample: {
