@@ -1,12 +1,41 @@
+export type AppStorage = {
+  dataDir: string;
+  /** A database of its own on the server in DATABASE_URL, or null on the embedded database. */
+  databaseUrl: string | null;
+  remove(): Promise<void>;
+};
+
 export type RunningApp = {
   baseUrl: string;
   port: number;
   dataDir: string;
   databaseUrl: string | null;
+  pid: number | undefined;
   output(): string;
+  /** Ends the process with a signal (default SIGKILL) and waits for it; keeps the storage. */
+  kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(): Promise<void>;
+};
+
+export type RunningWorker = {
+  pid: number | undefined;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  signal(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 };
 
 export function freePort(): Promise<number>;
 
-export function startApp(options?: { port?: number; env?: Record<string, string> }): Promise<RunningApp>;
+export function createAppStorage(): Promise<AppStorage>;
+
+export function startApp(options?: {
+  port?: number;
+  env?: Record<string, string>;
+  storage?: Pick<AppStorage, "dataDir" | "databaseUrl">;
+}): Promise<RunningApp>;
+
+export function startWorker(options: {
+  storage: Pick<AppStorage, "dataDir" | "databaseUrl">;
+  env?: Record<string, string>;
+}): Promise<RunningWorker>;

@@ -46,8 +46,11 @@ export type Receiver = {
   close(): Promise<void>;
 };
 
-/** A real HTTP server on loopback that records what it receives and answers as programmed. */
-export async function startReceiver(options: { host?: "127.0.0.1" | "::1" } = {}): Promise<Receiver> {
+/**
+ * A real HTTP server on loopback that records what it receives and answers as programmed.
+ * `host` is 127.0.0.1 by default; any loopback address works (::1, 127.0.0.2, …).
+ */
+export async function startReceiver(options: { host?: string } = {}): Promise<Receiver> {
   const host = options.host ?? "127.0.0.1";
   const requests: ReceivedRequest[] = [];
   const queued: Responder[] = [];

@@ -1,0 +1,389 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getElement, sampleFor } from "@/lib/elements";
+import { type RunningApp, startApp } from "../helpers/app-process.mjs";
+import { type ReceivedRequest, type Receiver, startReceiver } from "../helpers/receiver";
+import {
+  ARRIVAL_TIMEOUT_MS,
+  type DispatchClient,
+  dispatchClient,
+  dispatchEnv,
+  pathOf,
+  queryOf,
+  type StoredWebhook,
+  USER_AGENT,
+  UUID,
+  verifySignature,
+} from "./dispatch-fixture";
+
+// What the receiver gets, byte for byte, for each method, content type and template; and which webhooks
+// an event reaches. One app for the file; every test has its own receiver and deletes its webhooks.
+
+let app: RunningApp;
+let client: DispatchClient;
+let receiver: Receiver;
+
+beforeAll(async () => {
+  app = await startApp({ env: dispatchEnv() });
+  client = dispatchClient(app.baseUrl);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+beforeEach(async () => {
+  receiver = await startReceiver();
+});
+
+afterEach(async () => {
+  await client.removeWebhooks();
+  await receiver.close();
+});
+
+const sample = (element: string, trigger: string) => {
+  const definition = getElement(element);
+  if (!definition) throw new Error(`no element ${element}`);
+  return structuredClone(sampleFor(definition, trigger));
+};
+
+const answer = sample("rsvp_answer", "create") as {
+  id: string;
+  email: string;
+  amount: number;
+  prokey: string;
+  payload: Record<string, string | boolean>;
+};
+
+// Body rows covering the rules for values: one variable keeps its JSON type, anything else is text.
+const bodyRows = [
+  { key: "user-email", value: "{{email}}" },
+  { key: "seats", value: "{{amount}}" },
+  { key: "answers", value: "{{payload}}" },
+  { key: "consent", value: "{{payload.privacy_consent}}" },
+  { key: "summary", value: "{{amount}} seats for {{email}}" },
+  { key: "source", value: "hooksmith" },
+];
+const renderedFields = {
+  "user-email": answer.email,
+  seats: answer.amount,
+  answers: answer.payload,
+  consent: answer.payload.privacy_consent,
+  summary: `${answer.amount} seats for ${answer.email}`,
+  source: "hooksmith",
+};
+// The same fields in a form or a query: text, objects as JSON.
+const renderedText: [string, string][] = [
+  ["user-email", answer.email],
+  ["seats", String(answer.amount)],
+  ["answers", JSON.stringify(answer.payload)],
+  ["consent", String(answer.payload.privacy_consent)],
+  ["summary", `${answer.amount} seats for ${answer.email}`],
+  ["source", "hooksmith"],
+];
+
+const rsvpCreate = (data: Record<string, unknown> = answer, prokey?: string) => ({
+  trigger_element: "rsvp_answer",
+  trigger: "create",
+  data,
+  ...(prokey ? { prokey } : {}),
+});
+
+function byPath(requests: ReceivedRequest[]): Map<string, ReceivedRequest> {
+  return new Map(requests.map((request) => [pathOf(request), request]));
+}
+
+function expectSignedHeaders(request: ReceivedRequest, webhook: StoredWebhook, sentAfter: number) {
+  expect(request.headers["user-agent"]).toBe(USER_AGENT);
+  expect(request.headers["webhook-id"]).toMatch(UUID);
+  const timestamp = Number(request.headers["webhook-timestamp"]);
+  expect(timestamp).toBeGreaterThanOrEqual(Math.floor(sentAfter / 1000));
+  expect(timestamp).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
+  expect(request.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+  expect(() => verifySignature(webhook.secret, request)).not.toThrow();
+}
+
+describe("the request a webhook sends", () => {
+  it("sends POST, PUT, PATCH and DELETE with the JSON body, typed single variables and rendered headers", async () => {
+    const methods = ["POST", "PUT", "PATCH", "DELETE"] as const;
+    const webhooks = new Map<string, StoredWebhook>();
+    for (const method of methods) {
+      const webhook = await client.createWebhook({
+        method,
+        payload_url: `${receiver.url}/json/${method.toLowerCase()}?tenant=7`,
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+        header: [
+          { key: "X-Api-Key", value: "key-{{id}}" },
+          { key: "X-Static", value: "fixed" },
+        ],
+        body: bodyRows,
+      });
+      expect(webhook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/);
+      webhooks.set(`/json/${method.toLowerCase()}`, webhook);
+    }
+
+    const sentAt = Date.now();
+    expect((await client.sendEvent(rsvpCreate())).deliveries).toBe(4);
+    const requests = byPath(await receiver.waitForRequests(4, ARRIVAL_TIMEOUT_MS));
+
+    const expectedBody = JSON.stringify({ element_data: answer, ...renderedFields });
+    const ids = new Set<string>();
+    for (const method of methods) {
+      const path = `/json/${method.toLowerCase()}`;
+      const request = requests.get(path);
+      const webhook = webhooks.get(path);
+      if (!request || !webhook) throw new Error(`nothing arrived at ${path}`);
+      expect(request.method).toBe(method);
+      expect(request.url).toBe(`${path}?tenant=7`);
+      expect(request.body.toString("utf8")).toBe(expectedBody);
+      expect(request.headers["content-type"]).toBe("application/json");
+      expect(request.headers["content-length"]).toBe(String(Buffer.byteLength(expectedBody)));
+      expect(request.headers["x-api-key"]).toBe(`key-${answer.id}`);
+      expect(request.headers["x-static"]).toBe("fixed");
+      expectSignedHeaders(request, webhook, sentAt);
+      ids.add(String(request.headers["webhook-id"]));
+    }
+    // One delivery per webhook, each with its own id.
+    expect(ids.size).toBe(4);
+  });
+
+  it("sends a form with element_data as JSON text and the body fields as form fields", async () => {
+    const webhooks = new Map<string, StoredWebhook>();
+    for (const method of ["POST", "PATCH"]) {
+      const path = `/form/${method.toLowerCase()}`;
+      webhooks.set(
+        path,
+        await client.createWebhook({
+          method,
+          payload_url: `${receiver.url}${path}`,
+          trigger_element: "rsvp_answer",
+          trigger: "create",
+          content_type: "application/x-www-form-urlencoded",
+          body: bodyRows,
+        }),
+      );
+    }
+
+    const sentAt = Date.now();
+    expect((await client.sendEvent(rsvpCreate())).deliveries).toBe(2);
+    const requests = byPath(await receiver.waitForRequests(2, ARRIVAL_TIMEOUT_MS));
+    for (const [path, webhook] of webhooks) {
+      const request = requests.get(path);
+      if (!request) throw new Error(`nothing arrived at ${path}`);
+      expect(request.method).toBe(webhook.method);
+      expect(request.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+      const fields = [...new URLSearchParams(request.body.toString("utf8")).entries()];
+      expect(fields).toEqual([["element_data", JSON.stringify(answer)], ...renderedText]);
+      expectSignedHeaders(request, webhook, sentAt);
+    }
+  });
+
+  it("sends GET without a body, adding element_data and the fields to the URL's own query", async () => {
+    const webhook = await client.createWebhook({
+      method: "GET",
+      payload_url: `${receiver.url}/get/answers?source=atc&tag=a%20b`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+      header: [{ key: "X-Request-Source", value: "{{status}}" }],
+      body: bodyRows.filter((row) => row.key !== "source"),
+    });
+
+    const sentAt = Date.now();
+    expect((await client.sendEvent(rsvpCreate())).deliveries).toBe(1);
+    const [request] = await receiver.waitForRequests(1, ARRIVAL_TIMEOUT_MS);
+    if (!request) throw new Error("nothing arrived");
+    expect(request.method).toBe("GET");
+    expect(pathOf(request)).toBe("/get/answers");
+    expect(queryOf(request)).toEqual([
+      ["source", "atc"],
+      ["tag", "a b"],
+      ["element_data", JSON.stringify(answer)],
+      ...renderedText.filter(([key]) => key !== "source"),
+    ]);
+    expect(request.body.length).toBe(0);
+    expect(request.headers["content-type"]).toBeUndefined();
+    expect(request.headers["transfer-encoding"]).toBeUndefined();
+    expect(request.headers["x-request-source"]).toBe("confirmed");
+    // The signature covers the empty body.
+    expectSignedHeaders(request, webhook, sentAt);
+  });
+
+  it("sends only the id as element_data for a delete trigger", async () => {
+    await client.createWebhook({
+      payload_url: `${receiver.url}/deleted`,
+      trigger_element: "rsvp_answer",
+      trigger: "delete",
+      body: [{ key: "removed", value: "{{id}}" }],
+    });
+    const accepted = await client.sendEvent({
+      trigger_element: "rsvp_answer",
+      trigger: "delete",
+      // The platform may send the whole answer: only the id goes out.
+      data: answer,
+    });
+    expect(accepted.deliveries).toBe(1);
+    const [request] = await receiver.waitForRequests(1, ARRIVAL_TIMEOUT_MS);
+    expect(request?.body.toString("utf8")).toBe(
+      JSON.stringify({ element_data: { id: answer.id }, removed: answer.id }),
+    );
+  });
+
+  it("keeps the data exactly as the platform sent it, including unicode and key order", async () => {
+    await client.createWebhook({
+      payload_url: `${receiver.url}/unicode`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+      body: [{ key: "name", value: "{{payload.first_name}} {{payload.last_name}}" }],
+    });
+    const data = {
+      prokey: answer.prokey,
+      id: answer.id,
+      status: "confirmed",
+      amount: 1,
+      email: "jurgen@example.de",
+      payload: { last_name: "Weiß", first_name: "Jürgen ✓", note: 'a "quoted" <tag> & more' },
+      date_updated: null,
+      date_created: "2026-03-02T09:14:27.318Z",
+    };
+    expect((await client.sendEvent(rsvpCreate(data))).deliveries).toBe(1);
+    const [request] = await receiver.waitForRequests(1, ARRIVAL_TIMEOUT_MS);
+    expect(request?.body.toString("utf8")).toBe(
+      JSON.stringify({ element_data: data, name: "Jürgen ✓ Weiß" }),
+    );
+  });
+});
+
+describe("which webhooks an event reaches", () => {
+  it("applies the prokey filter to the top-level prokey, else to data.prokey", async () => {
+    const first = "11111111-1111-4111-8111-111111111111";
+    const second = "22222222-2222-4222-8222-222222222222";
+    await client.createWebhook({
+      payload_url: `${receiver.url}/first`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+      prokey_filter: first,
+    });
+    await client.createWebhook({
+      payload_url: `${receiver.url}/second`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+      prokey_filter: second,
+    });
+    await client.createWebhook({
+      payload_url: `${receiver.url}/any`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+    });
+
+    // The top-level prokey wins over the one in the data.
+    expect((await client.sendEvent(rsvpCreate({ ...answer, prokey: second }, first))).deliveries).toBe(2);
+    const firstRound = await receiver.waitForRequests(2, ARRIVAL_TIMEOUT_MS);
+    expect(firstRound.map(pathOf).sort()).toEqual(["/any", "/first"]);
+
+    expect((await client.sendEvent(rsvpCreate({ ...answer, prokey: second }))).deliveries).toBe(2);
+    const secondRound = (await receiver.waitForRequests(4, ARRIVAL_TIMEOUT_MS)).slice(2);
+    expect(secondRound.map(pathOf).sort()).toEqual(["/any", "/second"]);
+
+    // A prokey matching no filter reaches only the unfiltered webhook.
+    const other = "33333333-3333-4333-8333-333333333333";
+    expect((await client.sendEvent(rsvpCreate({ ...answer, prokey: other }))).deliveries).toBe(1);
+    const [last] = (await receiver.waitForRequests(5, ARRIVAL_TIMEOUT_MS)).slice(4);
+    expect(last && pathOf(last)).toBe("/any");
+  });
+
+  it("applies field filters: an attendee's ticket type and a booking's event type id", async () => {
+    await client.createWebhook({
+      payload_url: `${receiver.url}/sponsors`,
+      trigger_element: "attendee",
+      trigger: "create",
+      filters: { ticket_type: "tt_sponsor" },
+    });
+    await client.createWebhook({
+      payload_url: `${receiver.url}/speakers`,
+      trigger_element: "attendee",
+      trigger: "create",
+      filters: { ticket_type: "tt_speaker", language: "de" },
+    });
+    await client.createWebhook({
+      payload_url: `${receiver.url}/onboarding`,
+      trigger_element: "booking",
+      trigger: "create",
+      filters: { event_type_id: 48213 },
+    });
+
+    const attendee = sample("attendee", "create") as { ticket_type: { id: string } };
+    expect(attendee.ticket_type.id).toBe("tt_sponsor");
+    const attendeeEvent = (data: unknown) => ({ trigger_element: "attendee", trigger: "create", data });
+    expect((await client.sendEvent(attendeeEvent(attendee))).deliveries).toBe(1);
+    // Every filter must match: the right ticket type in the wrong language is not enough.
+    const speaker = { ...attendee, ticket_type: { id: "tt_speaker" }, language: "en" };
+    expect((await client.sendEvent(attendeeEvent(speaker))).deliveries).toBe(0);
+    const germanSpeaker = { ...speaker, language: "de" };
+    expect((await client.sendEvent(attendeeEvent(germanSpeaker))).deliveries).toBe(1);
+
+    const booking = sample("booking", "create") as { eventTypeId: number };
+    expect(booking.eventTypeId).toBe(48213);
+    const bookingEvent = (data: unknown) => ({ trigger_element: "booking", trigger: "create", data });
+    expect((await client.sendEvent(bookingEvent(booking))).deliveries).toBe(1);
+    expect((await client.sendEvent(bookingEvent({ ...booking, eventTypeId: 50000 }))).deliveries).toBe(0);
+    const { eventTypeId: _omitted, ...withoutType } = booking;
+    expect((await client.sendEvent(bookingEvent(withoutType))).deliveries).toBe(0);
+
+    const requests = await receiver.waitForRequests(3, ARRIVAL_TIMEOUT_MS);
+    expect(requests.map(pathOf).sort()).toEqual(["/onboarding", "/speakers", "/sponsors"]);
+    const speakerRequest = requests.find((request) => pathOf(request) === "/speakers");
+    expect(JSON.parse(speakerRequest?.body.toString("utf8") ?? "{}").element_data).toEqual(germanSpeaker);
+  });
+
+  it("skips inactive webhooks and webhooks of another element or trigger", async () => {
+    await client.createWebhook({
+      payload_url: `${receiver.url}/active`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+    });
+    const paused = await client.createWebhook({
+      payload_url: `${receiver.url}/inactive`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+      active: false,
+    });
+    expect(paused.active).toBe(false);
+    await client.createWebhook({
+      payload_url: `${receiver.url}/updates`,
+      trigger_element: "rsvp_answer",
+      trigger: "update",
+    });
+    await client.createWebhook({
+      payload_url: `${receiver.url}/events`,
+      trigger_element: "event",
+      trigger: "create",
+    });
+
+    expect((await client.sendEvent(rsvpCreate())).deliveries).toBe(1);
+    const [request] = await receiver.waitForRequests(1, ARRIVAL_TIMEOUT_MS);
+    expect(request && pathOf(request)).toBe("/active");
+
+    // Switched back on, it gets the next event.
+    const resumed = await client.api.patch(`/webhook/${paused.id}`, { active: true });
+    expect(resumed.status, resumed.text).toBe(200);
+    expect((await client.sendEvent(rsvpCreate())).deliveries).toBe(2);
+    const next = (await receiver.waitForRequests(3, ARRIVAL_TIMEOUT_MS)).slice(1);
+    expect(next.map(pathOf).sort()).toEqual(["/active", "/inactive"]);
+  });
+
+  it("accepts an event on the convenience route, with the prokey as a query parameter", async () => {
+    const prokey = "44444444-4444-4444-8444-444444444444";
+    await client.createWebhook({
+      payload_url: `${receiver.url}/convenience`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+      prokey_filter: prokey,
+    });
+    const accepted = await client.sendEvent({ body: answer, path: `/rsvp_answer/create?prokey=${prokey}` });
+    expect(accepted.deliveries).toBe(1);
+    // Without the prokey it matches nothing (the data's own prokey is another event's).
+    expect((await client.sendEvent({ body: answer, path: "/rsvp_answer/create" })).deliveries).toBe(0);
+    const [request] = await receiver.waitForRequests(1, ARRIVAL_TIMEOUT_MS);
+    expect(request?.body.toString("utf8")).toBe(JSON.stringify({ element_data: answer }));
+  });
+});
