@@ -15,10 +15,8 @@ export async function register() {
       // Deliveries are sent from this process too, unless dedicated workers (`npm run worker`) do it.
       const { env } = await import("@/lib/env");
       if (env().WORKER_IN_APP !== false) {
-        const { startWorker } = await import("@/lib/dispatch/worker");
-        const { dispatchConfig } = await import("@/lib/dispatch/config");
-        const globalForWorker = globalThis as unknown as { hooksmithWorker?: unknown };
-        globalForWorker.hooksmithWorker ??= startWorker(connection.db, dispatchConfig());
+        const { startInAppWorker } = await import("@/lib/dispatch/in-app-worker");
+        startInAppWorker(connection);
       }
     } catch (error) {
       // Next logs a failed hook but keeps listening, and every request would fail: stop the process instead.

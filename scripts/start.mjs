@@ -38,6 +38,11 @@ if (needsBuild()) {
 console.log(
   `[hooksmith] starting on http://localhost:${port}/ (webhooks: http://localhost:${port}/en/webhooks)`,
 );
-const server = spawn(next, ["start", "-p", port], { cwd: root, stdio: "inherit" });
+// The app handles SIGTERM itself (lib/dispatch/in-app-worker.ts): deliveries in flight finish first.
+const server = spawn(next, ["start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

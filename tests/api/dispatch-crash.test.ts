@@ -278,3 +278,57 @@ describe.skipIf(onPostgres)("the app on the embedded database", () => {
     }
   }, 90_000);
 });
+
+describe("the app on SIGTERM", () => {
+  let storage: AppStorage;
+  let receiver: Receiver;
+  let app: RunningApp | undefined;
+
+  beforeAll(async () => {
+    storage = await createAppStorage();
+    receiver = await startReceiver();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await receiver?.close();
+    await storage?.remove();
+  });
+
+  it("finishes the deliveries its worker has in flight before it exits", async () => {
+    app = await startApp({ storage, env: dispatchEnv() });
+    const client = dispatchClient(app.baseUrl);
+    await client.createWebhook({
+      payload_url: `${receiver.url}/graceful`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+    });
+    receiver.respondWith({ status: 200, delayMs: 1500 });
+    for (let index = 0; index < 3; index += 1) {
+      const response = await client.postEvent({
+        body: { trigger_element: "rsvp_answer", trigger: "create", data: { ...answer, id: randomUUID() } },
+      });
+      expect(response.status).toBe(202);
+    }
+    // All three are at the receiver, which answers only after 1.5 s.
+    await receiver.waitForRequests(3, 10_000);
+    const signalledAt = Date.now();
+    const exit = await app.kill("SIGTERM");
+    app = undefined;
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(500);
+
+    const connection = await openStorage(storage);
+    try {
+      const rows = await connection.db
+        .select({ status: deliveries.status, attempts: deliveries.attempts, leased_by: deliveries.leased_by })
+        .from(deliveries);
+      // Recorded as delivered, once each: nothing is left to go out again after a lease.
+      expect(rows).toEqual(
+        Array.from({ length: 3 }, () => ({ status: "succeeded", attempts: 1, leased_by: null })),
+      );
+    } finally {
+      await connection.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,36 @@
+import "server-only";
+import type { Connection } from "@/db";
+import { env } from "@/lib/env";
+import { dispatchConfig } from "./config";
+import { startWorker, type Worker } from "./worker";
+
+const globalForWorker = globalThis as unknown as { hooksmithWorker?: Worker };
+
+/**
+ * Starts the delivery worker inside the app process (once, however often instrumentation runs).
+ * `next start` exits at once on SIGTERM, dropping deliveries in flight to their lease; when it leaves
+ * the signals to us (NEXT_MANUAL_SIG_HANDLE, set by `npm start`), the worker finishes what it is sending,
+ * hands back what it only claimed, and the database is closed (releasing the embedded data folder) first.
+ */
+export function startInAppWorker(connection: Connection): Worker {
+  if (globalForWorker.hooksmithWorker) return globalForWorker.hooksmithWorker;
+  const config = dispatchConfig();
+  const worker = startWorker(connection.db, config);
+  globalForWorker.hooksmithWorker = worker;
+  if (env().NEXT_MANUAL_SIG_HANDLE) {
+    let stopping = false;
+    const shutdown = async (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`[hooksmith] ${signal}: finishing deliveries in flight, then exiting`);
+      // A stuck send cannot hold the process: past its timeout the lease hands it to the next worker.
+      const deadline = new Promise((resolve) => setTimeout(resolve, config.timeoutMs + 5_000).unref());
+      await Promise.race([worker.stop(), deadline]);
+      await connection.close().catch(() => {});
+      process.exit(0);
+    };
+    process.once("SIGTERM", () => void shutdown("SIGTERM"));
+    process.once("SIGINT", () => void shutdown("SIGINT"));
+  }
+  return worker;
+}
