@@ -15,6 +15,7 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import type { WebhookFormValues } from "@/lib/webhooks/form-values";
+import { DisabledReason } from "./disabled-reason";
 import type { EditorControl } from "./editor-types";
 
 type FormPath = Path<WebhookFormValues>;
@@ -99,29 +100,58 @@ export function SelectField({
   );
 }
 
-export function StatusField({ control }: { control: EditorControl }) {
+export type SystemDisabled = { reason: string; failingDays: number };
+
+// `systemDisabled`: the system switched the webhook off; the reason shows while the switch stays off, and
+// saving it switched on clears it.
+export function StatusField({
+  control,
+  systemDisabled,
+}: {
+  control: EditorControl;
+  systemDisabled?: SystemDisabled | null;
+}) {
   const t = useTranslations("WebhookEditor.fields");
   const id = fieldId("active");
+  const reasonId = `${id}-reason`;
   return (
     <Field id={id} label={t("status")} hint={t("statusHint")}>
       <Controller
         control={control}
         name="active"
-        render={({ field }) => (
-          <div className="flex h-10 items-center gap-3">
-            <Switch
-              id={id}
-              ref={field.ref}
-              checked={field.value}
-              onCheckedChange={field.onChange}
-              onBlur={field.onBlur}
-              aria-describedby={describedBy(id, { hint: true })}
-            />
-            <span className={field.value ? "text-sm font-medium text-emerald-700" : "text-sm text-slate-500"}>
-              {field.value ? t("active") : t("inactive")}
-            </span>
-          </div>
-        )}
+        render={({ field }) => {
+          const reason = field.value ? null : systemDisabled;
+          return (
+            <>
+              <div className="flex h-10 items-center gap-3">
+                <Switch
+                  id={id}
+                  ref={field.ref}
+                  checked={field.value}
+                  onCheckedChange={field.onChange}
+                  onBlur={field.onBlur}
+                  aria-describedby={[reason && reasonId, describedBy(id, { hint: true })]
+                    .filter(Boolean)
+                    .join(" ")}
+                />
+                <span
+                  className={field.value ? "text-sm font-medium text-emerald-700" : "text-sm text-slate-500"}
+                >
+                  {field.value ? t("active") : t("inactive")}
+                </span>
+              </div>
+              {reason ? (
+                <DisabledReason
+                  id={reasonId}
+                  reason={reason.reason}
+                  failingDays={reason.failingDays}
+                  withHint
+                  className="mt-1 rounded-md bg-amber-50 px-2.5 py-2 ring-1 ring-amber-200"
+                />
+              ) : null}
+            </>
+          );
+        }}
       />
     </Field>
   );

@@ -1,24 +1,34 @@
 import { useTranslations } from "next-intl";
+import { buttonClasses } from "@/components/ui/button";
 import { Link } from "@/lib/i18n/navigation";
+import { LogIcon } from "./icons";
 
-export function EditorHeader({ mode, name }: { mode: "new" | "edit"; name?: string }) {
+export function EditorHeader({ mode, name, id }: { mode: "new" | "edit"; name?: string; id?: string }) {
   const t = useTranslations("WebhookEditor");
   return (
-    <div className="mb-6">
-      <Link
-        href="/webhooks"
-        className="inline-flex items-center gap-1 text-sm font-medium text-slate-500 hover:text-indigo-700"
-      >
-        <span aria-hidden="true">←</span>
-        {t("back")}
-      </Link>
-      <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
-        {mode === "new" ? t("titleNew") : t("titleEdit")}
-        {name ? <span className="font-normal text-slate-500"> · {name}</span> : null}
-      </h1>
-      <p className="mt-1 max-w-2xl text-sm text-slate-600">
-        {mode === "new" ? t("introNew") : t("introEdit")}
-      </p>
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <Link
+          href="/webhooks"
+          className="inline-flex items-center gap-1 text-sm font-medium text-slate-500 hover:text-indigo-700"
+        >
+          <span aria-hidden="true">←</span>
+          {t("back")}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
+          {mode === "new" ? t("titleNew") : t("titleEdit")}
+          {name ? <span className="font-normal text-slate-500"> · {name}</span> : null}
+        </h1>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">
+          {mode === "new" ? t("introNew") : t("introEdit")}
+        </p>
+      </div>
+      {mode === "edit" && id ? (
+        <Link href={`/webhooks/${id}/deliveries`} className={buttonClasses("secondary")}>
+          <LogIcon />
+          {t("deliveries")}
+        </Link>
+      ) : null}
     </div>
   );
 }

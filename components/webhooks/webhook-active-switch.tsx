@@ -5,22 +5,43 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Switch } from "@/components/ui/switch";
 import { setWebhookActiveAction } from "@/lib/webhooks/actions";
+import { DisabledReason } from "./disabled-reason";
 
 // Saves at once. While the request runs the switch shows the new state (the mutation's variables);
-// if it fails the switch falls back to the last saved state and says why.
-export function WebhookActiveSwitch({ id, name, active }: { id: string; name: string; active: boolean }) {
+// if it fails the switch falls back to the last saved state and says why. A webhook the system switched
+// off says why beneath; switching it on clears the reason.
+export function WebhookActiveSwitch({
+  id,
+  name,
+  active,
+  disabledReason,
+  failingDays,
+}: {
+  id: string;
+  name: string;
+  active: boolean;
+  disabledReason: string | null;
+  failingDays: number;
+}) {
   const t = useTranslations("Webhooks");
   const errorId = useId();
+  const reasonId = useId();
   const [saved, setSaved] = useState(active);
+  const [reason, setReason] = useState(disabledReason);
   const mutation = useMutation({
     mutationFn: async (next: boolean) => {
       const webhook = await setWebhookActiveAction(id, next);
       if (!webhook) throw new Error("not_found");
       return webhook;
     },
-    onSuccess: (webhook) => setSaved(webhook.active),
+    onSuccess: (webhook) => {
+      setSaved(webhook.active);
+      setReason(webhook.disabled_reason);
+    },
   });
   const checked = mutation.isPending ? (mutation.variables ?? saved) : saved;
+  const shownReason = checked ? null : reason;
+  const describedBy = [mutation.isError && errorId, shownReason && reasonId].filter(Boolean).join(" ");
 
   return (
     <div>
@@ -29,7 +50,7 @@ export function WebhookActiveSwitch({ id, name, active }: { id: string; name: st
           checked={checked}
           aria-label={t("activeLabel", { name })}
           aria-busy={mutation.isPending}
-          aria-describedby={mutation.isError ? errorId : undefined}
+          aria-describedby={describedBy || undefined}
           onCheckedChange={(next) => {
             if (!mutation.isPending) mutation.mutate(next);
           }}
@@ -38,6 +59,14 @@ export function WebhookActiveSwitch({ id, name, active }: { id: string; name: st
           {checked ? t("status.active") : t("status.inactive")}
         </span>
       </div>
+      {shownReason ? (
+        <DisabledReason
+          id={reasonId}
+          reason={shownReason}
+          failingDays={failingDays}
+          className="mt-1.5 max-w-48 min-w-32"
+        />
+      ) : null}
       {mutation.isError ? (
         <p id={errorId} role="alert" className="mt-1 text-xs text-red-700">
           {t("toggleFailed")}

@@ -11,7 +11,7 @@ import { catalogElement, type EditorCatalog } from "@/lib/webhooks/catalog-view"
 import { formFieldOf, toWebhookInput, type WebhookFormValues } from "@/lib/webhooks/form-values";
 import type { Translate, WebhookValues } from "@/lib/webhooks/schemas";
 import { CatalogProvider } from "./catalog-context";
-import { SelectField, StatusField, TextField } from "./editor-fields";
+import { SelectField, StatusField, type SystemDisabled, TextField } from "./editor-fields";
 import type { EditorControl } from "./editor-types";
 import { KeyValueGrid } from "./key-value-grid";
 import { RequestPreview } from "./request-preview";
@@ -23,6 +23,8 @@ type Props = {
   webhookId: string | null;
   initialValues: WebhookFormValues;
   catalog: EditorCatalog;
+  // Set when the system switched this webhook off (a 410, days of failures): the status says why.
+  systemDisabled?: SystemDisabled | null;
 };
 
 type FormResolver = Resolver<WebhookFormValues, unknown, WebhookValues>;
@@ -31,7 +33,7 @@ type FormResolver = Resolver<WebhookFormValues, unknown, WebhookValues>;
 // validate: they load in the background once the editor is on screen.
 const loadValidation = () => import("./editor-validation");
 
-export function WebhookEditor({ webhookId, initialValues, catalog }: Props) {
+export function WebhookEditor({ webhookId, initialValues, catalog, systemDisabled = null }: Props) {
   const t = useTranslations("WebhookEditor");
   const tValidation = useTranslations("Validation");
   const router = useRouter();
@@ -126,7 +128,7 @@ export function WebhookEditor({ webhookId, initialValues, catalog }: Props) {
                   autoComplete="off"
                   maxLength={200}
                 />
-                <StatusField control={control} />
+                <StatusField control={control} systemDisabled={systemDisabled} />
               </div>
             </Card>
 

@@ -5,9 +5,10 @@ import { Link } from "@/lib/i18n/navigation";
 import type { Webhook } from "@/lib/webhooks/schemas";
 import { DeleteWebhookButton } from "./delete-webhook-button";
 import { elementLabels } from "./element-labels";
+import { LogIcon, PencilIcon } from "./icons";
 import { WebhookActiveSwitch } from "./webhook-active-switch";
 
-export function WebhookList({ webhooks }: { webhooks: Webhook[] }) {
+export function WebhookList({ webhooks, failingDays }: { webhooks: Webhook[]; failingDays: number }) {
   const t = useTranslations("Webhooks");
   const labels = elementLabels(useTranslations());
   const format = useFormatter();
@@ -75,9 +76,15 @@ export function WebhookList({ webhooks }: { webhooks: Webhook[] }) {
                   </span>
                 </TableCell>
                 <TableCell>
-                  <WebhookActiveSwitch id={webhook.id} name={webhook.name} active={webhook.active} />
+                  <WebhookActiveSwitch
+                    id={webhook.id}
+                    name={webhook.name}
+                    active={webhook.active}
+                    disabledReason={webhook.disabled_reason}
+                    failingDays={failingDays}
+                  />
                 </TableCell>
-                <TableCell className="max-w-72">
+                <TableCell className="max-w-56">
                   <div className="flex items-center gap-2">
                     <span className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-[11px] font-semibold text-indigo-700">
                       {webhook.method}
@@ -98,6 +105,15 @@ export function WebhookList({ webhooks }: { webhooks: Webhook[] }) {
                   ) : (
                     <span className="text-slate-400">{t("never")}</span>
                   )}
+                  {/* Beside the last execution: the log of every execution. */}
+                  <Link
+                    href={`/webhooks/${webhook.id}/deliveries`}
+                    aria-label={t("deliveries", { name: webhook.name })}
+                    className="mt-0.5 flex w-fit items-center gap-1 text-xs font-medium text-indigo-700 hover:text-indigo-500 hover:underline"
+                  >
+                    <LogIcon />
+                    {t("deliveriesShort")}
+                  </Link>
                 </TableCell>
                 <TableCell>
                   <div className="flex items-center justify-end gap-1">
@@ -125,15 +141,6 @@ function PlusIcon() {
   return (
     <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
       <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
-    </svg>
-  );
-}
-
-function PencilIcon() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
-      <path d="m5.433 13.917 1.262-3.155A4 4 0 0 1 7.58 9.42l6.92-6.918a2.121 2.121 0 0 1 3 3l-6.92 6.918c-.383.383-.84.685-1.343.886l-3.154 1.262a.5.5 0 0 1-.65-.65Z" />
-      <path d="M3.5 5.75c0-.69.56-1.25 1.25-1.25H10A.75.75 0 0 0 10 3H4.75A2.75 2.75 0 0 0 2 5.75v9.5A2.75 2.75 0 0 0 4.75 18h9.5A2.75 2.75 0 0 0 17 15.25V10a.75.75 0 0 0-1.5 0v5.25c0 .69-.56 1.25-1.25 1.25h-9.5c-.69 0-1.25-.56-1.25-1.25v-9.5Z" />
     </svg>
   );
 }

@@ -25,8 +25,6 @@ export type DispatchConfig = {
   pollIntervalMs: number;
   /** Deliveries one worker sends at the same time. */
   concurrency: number;
-  /** After a secret rotation, the old secret also signs for this long. */
-  secretOverlapMs: number;
   /** Opt-in: payload URLs may point at loopback, private and other non-public addresses. */
   allowPrivateTargets: boolean;
   /** Opt-in per target: hostnames, IP addresses or CIDR ranges that may be non-public. */
@@ -43,7 +41,6 @@ export const defaultDispatchConfig: Readonly<DispatchConfig> = Object.freeze({
   leaseMs: 60 * SECOND,
   pollIntervalMs: 1 * SECOND,
   concurrency: 10,
-  secretOverlapMs: DAY,
   allowPrivateTargets: false,
   allowedTargetHosts: [],
 });
@@ -67,10 +64,6 @@ export function dispatchConfig(): DispatchConfig {
     leaseMs: e.DISPATCH_LEASE_SECONDS === undefined ? d.leaseMs : toMs(e.DISPATCH_LEASE_SECONDS),
     pollIntervalMs: e.DISPATCH_POLL_INTERVAL_MS ?? d.pollIntervalMs,
     concurrency: e.DISPATCH_CONCURRENCY ?? d.concurrency,
-    secretOverlapMs:
-      e.DISPATCH_SECRET_OVERLAP_SECONDS === undefined
-        ? d.secretOverlapMs
-        : toMs(e.DISPATCH_SECRET_OVERLAP_SECONDS),
     // The same opt-ins that are checked when a webhook is saved.
     ...targetPolicy(),
   };

@@ -2,19 +2,24 @@
 
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/lib/db";
+import { type AttemptView, listDeliveryAttempts } from "@/lib/dispatch/log-queries";
+import { type ResendResult, resendDelivery } from "@/lib/dispatch/resend";
 import { routing } from "@/lib/i18n/routing";
 import { validationTranslator } from "@/lib/i18n/translator";
 import {
   createWebhook,
   deleteWebhook,
   type MutationResult,
+  rotateWebhookSecret,
   setWebhookActive,
   updateWebhook,
 } from "./mutations";
 import { listWebhooks } from "./queries";
 import type { Webhook } from "./schemas";
+import { secretOverlapMs } from "./secret";
 
-// Every exported function here is a public endpoint: each one validates its input in lib/webhooks.
+// Every exported function here is a public endpoint: each one validates its input in the domain function
+// it calls (lib/webhooks, and lib/dispatch for the delivery log).
 
 async function translator() {
   const locale = await getLocale();
@@ -40,4 +45,27 @@ export async function setWebhookActiveAction(id: string, active: boolean): Promi
 
 export async function deleteWebhookAction(id: string): Promise<boolean> {
   return deleteWebhook(await getDb(), String(id));
+}
+
+export type RotatedSecret = { secret: string; previousSecretExpiresAt: string };
+
+// A new signing secret at once; the old one keeps signing beside it for the overlap (24 h by default).
+export async function rotateWebhookSecretAction(id: string): Promise<RotatedSecret | null> {
+  const overlapMs = secretOverlapMs();
+  const webhook = await rotateWebhookSecret(await getDb(), String(id), overlapMs);
+  if (!webhook) return null;
+  // The mutation stores now + overlap too; a few milliseconds apart, which no one reading minutes can see.
+  return { secret: webhook.secret, previousSecretExpiresAt: new Date(Date.now() + overlapMs).toISOString() };
+}
+
+// The delivery log loads a delivery's attempts when it is opened: their bodies are too big for every row.
+export async function listDeliveryAttemptsAction(
+  webhookId: string,
+  deliveryId: string,
+): Promise<AttemptView[] | null> {
+  return listDeliveryAttempts(await getDb(), String(webhookId), String(deliveryId));
+}
+
+export async function resendDeliveryAction(webhookId: string, deliveryId: string): Promise<ResendResult> {
+  return resendDelivery(await getDb(), String(webhookId), String(deliveryId));
 }

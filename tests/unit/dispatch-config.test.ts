@@ -33,7 +33,6 @@ describe("dispatchConfig", () => {
       leaseMs: 60_000,
       pollIntervalMs: 1_000,
       concurrency: 10,
-      secretOverlapMs: 24 * 3_600_000,
       allowPrivateTargets: false,
       allowedTargetHosts: [],
     });
@@ -50,7 +49,6 @@ describe("dispatchConfig", () => {
     vi.stubEnv("DISPATCH_LEASE_SECONDS", "2");
     vi.stubEnv("DISPATCH_POLL_INTERVAL_MS", "50");
     vi.stubEnv("DISPATCH_CONCURRENCY", "4");
-    vi.stubEnv("DISPATCH_SECRET_OVERLAP_SECONDS", "10");
     vi.stubEnv("ALLOW_PRIVATE_TARGETS", "true");
     vi.stubEnv("ALLOWED_TARGET_HOSTS", " localhost, 10.0.0.0/8 ,,");
     expect(dispatchConfig()).toEqual({
@@ -63,7 +61,6 @@ describe("dispatchConfig", () => {
       leaseMs: 2000,
       pollIntervalMs: 50,
       concurrency: 4,
-      secretOverlapMs: 10_000,
       allowPrivateTargets: true,
       allowedTargetHosts: ["localhost", "10.0.0.0/8"],
     });

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { WebhookList } from "@/components/webhooks/webhook-list";
 import { getDb } from "@/lib/db";
+import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
 import type { Locale } from "@/lib/i18n/routing";
 import { listWebhooks } from "@/lib/webhooks/queries";
 
@@ -25,7 +26,7 @@ export default async function WebhooksPage({ params }: Props) {
   // the layout: the editor's first load stays without it.
   return (
     <QueryProvider>
-      <WebhookList webhooks={webhooks} />
+      <WebhookList webhooks={webhooks} failingDays={failingDaysBeforeDisable()} />
     </QueryProvider>
   );
 }

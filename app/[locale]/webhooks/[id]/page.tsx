@@ -4,16 +4,21 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { EditorHeader } from "@/components/webhooks/editor-header";
+import { SigningSecret } from "@/components/webhooks/signing-secret";
 import { WebhookEditor } from "@/components/webhooks/webhook-editor";
 import { getDb } from "@/lib/db";
+import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
 import type { Locale } from "@/lib/i18n/routing";
 import { editorCatalog } from "@/lib/webhooks/editor-catalog";
 import { toFormValues } from "@/lib/webhooks/form-values";
 import { getWebhook } from "@/lib/webhooks/queries";
+import { secretOverlapMs } from "@/lib/webhooks/secret";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
 // One read per request, shared by the metadata and the page.
+const HOUR_MS = 60 * 60 * 1000;
+
 const loadWebhook = cache(async (id: string) => getWebhook(await getDb(), id));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -32,13 +37,27 @@ export default async function EditWebhookPage({ params }: Props) {
   if (!webhook) notFound();
   return (
     <>
-      <EditorHeader mode="edit" name={webhook.name} />
+      <EditorHeader mode="edit" name={webhook.name} id={webhook.id} />
       <WebhookEditor
         key={webhook.id}
         webhookId={webhook.id}
         initialValues={toFormValues(webhook)}
         catalog={editorCatalog()}
+        systemDisabled={
+          webhook.disabled_reason
+            ? { reason: webhook.disabled_reason, failingDays: failingDaysBeforeDisable() }
+            : null
+        }
       />
+      {/* Outside the form: the secret is not saved with it, a rotation takes effect at once. */}
+      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]">
+        <SigningSecret
+          key={webhook.secret}
+          webhookId={webhook.id}
+          secret={webhook.secret}
+          overlapHours={Math.max(1, Math.round(secretOverlapMs() / HOUR_MS))}
+        />
+      </div>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EditorHeader } from "@/components/webhooks/editor-header";
+import { SigningSecretNote } from "@/components/webhooks/signing-secret-note";
 import { WebhookEditor } from "@/components/webhooks/webhook-editor";
 import { elements } from "@/lib/elements";
 import type { Locale } from "@/lib/i18n/routing";
@@ -22,6 +23,9 @@ export default async function NewWebhookPage({ params }: Props) {
     <>
       <EditorHeader mode="new" />
       <WebhookEditor webhookId={null} initialValues={newWebhookForm(elements[0])} catalog={editorCatalog()} />
+      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]">
+        <SigningSecretNote />
+      </div>
     </>
   );
 }

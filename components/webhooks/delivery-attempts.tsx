@@ -1,0 +1,178 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import type { listDeliveryAttemptsAction } from "@/lib/webhooks/actions";
+
+export type AttemptView = NonNullable<Awaited<ReturnType<typeof listDeliveryAttemptsAction>>>[number];
+type LoggedBody = AttemptView["response_body"];
+
+const heading = "mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase";
+
+// Each attempt of a delivery: what was sent (secret header values masked when logged) and what came back.
+export function DeliveryAttempts({ attempts }: { attempts: AttemptView[] }) {
+  const t = useTranslations("Deliveries");
+  if (attempts.length === 0) return <p className="text-sm text-slate-500">{t("noAttempts")}</p>;
+  return (
+    <div className="space-y-3">
+      <ol className="space-y-3">
+        {attempts.map((attempt) => (
+          <li key={attempt.id}>
+            <Attempt attempt={attempt} />
+          </li>
+        ))}
+      </ol>
+      <p className="text-xs text-slate-500">
+        {t("masked")} {t("responseCap")}
+      </p>
+    </div>
+  );
+}
+
+function Attempt({ attempt }: { attempt: AttemptView }) {
+  const t = useTranslations("Deliveries");
+  const format = useFormatter();
+  const title = t("attempt", { number: attempt.attempt });
+  const { request } = attempt;
+  return (
+    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-t-lg border-b border-slate-100 bg-slate-50 px-3 py-2 text-xs text-slate-600">
+        <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+        <time dateTime={attempt.started_at}>
+          {format.dateTime(new Date(attempt.started_at), { dateStyle: "medium", timeStyle: "medium" })}
+        </time>
+        <span>{t("durationMs", { ms: format.number(attempt.duration_ms) })}</span>
+        <Result attempt={attempt} />
+      </header>
+      <div className="grid gap-4 p-3 text-[13px] lg:grid-cols-2">
+        <div className="min-w-0 space-y-3">
+          <h4 className={heading}>{t("request")}</h4>
+          <p className="rounded-lg bg-slate-900 px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100">
+            <span className="mr-2 font-semibold text-emerald-300">{request.method}</span>
+            <span className="break-all">{request.url}</span>
+          </p>
+          <Headers headers={request.headers} />
+          <Body body={request.body} missing={t("noBody")} />
+        </div>
+        <div className="min-w-0 space-y-3">
+          <h4 className={heading}>{t("response")}</h4>
+          {attempt.error_kind ? (
+            <div className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-800">
+              <p className="font-semibold">
+                {t("error")}: {errorKindLabel(t, attempt.error_kind)}
+              </p>
+              {attempt.error_message ? (
+                <p className="mt-0.5 font-mono break-words">{attempt.error_message}</p>
+              ) : null}
+            </div>
+          ) : null}
+          {attempt.response_status === null ? (
+            <p className="rounded-lg border border-dashed border-slate-200 px-3 py-2 text-xs text-slate-500">
+              {t("noResponse")}
+            </p>
+          ) : (
+            <>
+              <p className="rounded-lg bg-slate-900 px-3 py-2.5 font-mono text-xs text-slate-100">
+                <span className={isSuccess(attempt.response_status) ? "text-emerald-300" : "text-red-300"}>
+                  {t("httpStatus", { status: attempt.response_status })}
+                </span>
+              </p>
+              <Headers headers={attempt.response_headers} />
+              <Body body={attempt.response_body} missing={t("emptyBody")} />
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Result({ attempt }: { attempt: AttemptView }) {
+  const t = useTranslations("Deliveries");
+  const status = attempt.response_status;
+  const ok = status !== null && isSuccess(status);
+  const text =
+    status !== null ? t("httpStatus", { status }) : errorKindLabel(t, attempt.error_kind ?? "network");
+  return (
+    <span
+      className={
+        ok
+          ? "rounded bg-emerald-50 px-1.5 py-0.5 font-mono font-semibold text-emerald-700 ring-1 ring-emerald-200"
+          : "rounded bg-red-50 px-1.5 py-0.5 font-semibold text-red-700 ring-1 ring-red-200"
+      }
+    >
+      {text}
+    </span>
+  );
+}
+
+function Headers({ headers }: { headers: [string, string][] }) {
+  const t = useTranslations("Deliveries");
+  return (
+    <div>
+      <h5 className={heading}>{t("headers")}</h5>
+      {headers.length === 0 ? (
+        <p className="text-xs text-slate-500">{t("noHeaders")}</p>
+      ) : (
+        <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200 font-mono text-xs">
+          {headers.map(([name, value], index) => (
+            // Header names may repeat; their order is what was sent.
+            // biome-ignore lint/suspicious/noArrayIndexKey: a static list that never reorders
+            <div key={index} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-3 px-3 py-1.5">
+              <dt className="break-all text-slate-500">{name}</dt>
+              <dd className="break-all text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+function Body({ body, missing }: { body: LoggedBody; missing: string }) {
+  const t = useTranslations("Deliveries");
+  return (
+    <div>
+      <h5 className={heading}>{t("body")}</h5>
+      {body === null || body.text === "" ? (
+        <p className="rounded-lg border border-dashed border-slate-200 px-3 py-2 text-xs text-slate-500">
+          {missing}
+        </p>
+      ) : (
+        <>
+          <pre className="max-h-[28rem] overflow-auto rounded-lg bg-slate-50 px-3 py-2.5 font-mono text-xs leading-relaxed [overflow-wrap:anywhere] whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200">
+            {readable(body)}
+          </pre>
+          {body.truncated ? (
+            <p className="mt-1 text-xs text-slate-500">
+              {t("truncated", {
+                shown: kib(new TextEncoder().encode(body.text).length),
+                total: kib(body.bytes),
+              })}
+            </p>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+// JSON is indented for reading; anything else (form fields, HTML, a shortened body) shows as it came.
+function readable(body: NonNullable<LoggedBody>): string {
+  if (body.truncated) return body.text;
+  const text = body.text.trim();
+  if (!text.startsWith("{") && !text.startsWith("[")) return body.text;
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return body.text;
+  }
+}
+
+const kib = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+const errorKinds = new Set(["timeout", "dns", "refused", "tls", "blocked", "invalid", "network"]);
+
+function errorKindLabel(t: ReturnType<typeof useTranslations<"Deliveries">>, kind: string): string {
+  return errorKinds.has(kind) ? t(`errorKinds.${kind as "timeout"}`) : kind;
+}

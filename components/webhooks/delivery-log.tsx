@@ -1,0 +1,242 @@
+import { useFormatter, useTranslations } from "next-intl";
+import { buttonClasses } from "@/components/ui/button";
+import { Link } from "@/lib/i18n/navigation";
+import { DeliveryItem } from "./delivery-item";
+import { type DeliveryStatus, DeliveryStatusBadge } from "./delivery-status-badge";
+import { DisabledReason } from "./disabled-reason";
+import { elementLabels } from "./element-labels";
+import { ChevronRightIcon, PencilIcon } from "./icons";
+import { LogAutoRefresh } from "./log-auto-refresh";
+import { ResendButton } from "./resend-button";
+
+// What the log shows of a webhook and of each delivery (dates as ISO strings).
+export type LoggedWebhook = {
+  id: string;
+  name: string;
+  active: boolean;
+  method: string;
+  payload_url: string;
+  disabled_reason: string | null;
+};
+
+export type LoggedDelivery = {
+  id: string;
+  event_id: string;
+  trigger_element: string;
+  trigger: string;
+  event_time: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_response_status: number | null;
+  last_error: string | null;
+};
+
+type Props = {
+  webhook: LoggedWebhook;
+  deliveries: LoggedDelivery[];
+  // Cursor of the next, older page; null on the last page.
+  older: string | null;
+  // Whether this page starts after a cursor (then "Newest" leads back to the first page).
+  paged: boolean;
+  failingDays: number;
+};
+
+export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: Props) {
+  const t = useTranslations("Deliveries");
+  const tList = useTranslations("Webhooks");
+  const labels = elementLabels(useTranslations());
+  const format = useFormatter();
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
+  const hasPending = deliveries.some((delivery) => delivery.status === "pending");
+  // The soonest next try on this page: the page refreshes itself around then (ISO strings sort by time).
+  const nextAttemptAt =
+    deliveries
+      .map((delivery) => delivery.next_attempt_at)
+      .filter((at): at is string => at !== null)
+      .sort()[0] ?? null;
+  const base = `/webhooks/${webhook.id}/deliveries`;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="min-w-0">
+          <Link
+            href="/webhooks"
+            className="inline-flex items-center gap-1 text-sm font-medium text-slate-500 hover:text-indigo-700"
+          >
+            <span aria-hidden="true">←</span>
+            {t("back")}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
+            {t("title")}
+            <span className="font-normal text-slate-500"> · {webhook.name}</span>
+          </h1>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("description")}</p>
+        </div>
+        <Link href={`/webhooks/${webhook.id}`} className={buttonClasses("secondary")}>
+          <PencilIcon />
+          {t("editWebhook")}
+        </Link>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
+        <div className="flex min-w-0 items-center gap-2">
+          <span className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-[11px] font-semibold text-indigo-700">
+            {webhook.method}
+          </span>
+          <span className="truncate font-mono text-xs text-slate-600" title={webhook.payload_url}>
+            {webhook.payload_url}
+          </span>
+        </div>
+        <span className={webhook.active ? "text-sm text-emerald-700" : "text-sm text-slate-500"}>
+          {webhook.active ? tList("status.active") : tList("status.inactive")}
+        </span>
+        {!webhook.active && webhook.disabled_reason ? (
+          <DisabledReason reason={webhook.disabled_reason} failingDays={failingDays} />
+        ) : null}
+        {hasPending ? (
+          <p className="ml-auto flex items-center gap-1.5 text-xs text-slate-500">
+            <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-amber-500" />
+            {t("live")}
+          </p>
+        ) : null}
+      </div>
+      <LogAutoRefresh nextAttemptAt={nextAttemptAt} />
+
+      {deliveries.length === 0 ? (
+        <section
+          aria-labelledby="deliveries-empty"
+          className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center"
+        >
+          {paged ? (
+            <p id="deliveries-empty" className="text-sm text-slate-600">
+              {t("noOlder")}
+            </p>
+          ) : (
+            <>
+              <div className="mx-auto flex size-12 items-center justify-center rounded-full bg-indigo-50 text-indigo-600">
+                <InboxIcon />
+              </div>
+              <h2 id="deliveries-empty" className="mt-4 text-lg font-semibold text-slate-900">
+                {t("empty.title")}
+              </h2>
+              <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
+                {webhook.active ? t("empty.text") : t("empty.inactive")}
+              </p>
+            </>
+          )}
+        </section>
+      ) : (
+        <ol aria-label={t("listLabel")} className="space-y-2">
+          {deliveries.map((delivery) => {
+            const resendable = delivery.status === "failed";
+            return (
+              <DeliveryItem
+                key={delivery.id}
+                webhookId={webhook.id}
+                deliveryId={delivery.id}
+                eventId={delivery.event_id}
+                version={`${delivery.status}:${delivery.attempts}`}
+                action={
+                  resendable ? (
+                    <ResendButton
+                      webhookId={webhook.id}
+                      deliveryId={delivery.id}
+                      label={t("resendLabel", { time: when(delivery.event_time) })}
+                      blocked={Boolean(webhook.disabled_reason)}
+                    />
+                  ) : null
+                }
+                summary={
+                  <>
+                    <span className="text-slate-400 transition-transform group-open:rotate-90">
+                      <ChevronRightIcon />
+                    </span>
+                    <DeliveryStatusBadge status={delivery.status} />
+                    <time
+                      dateTime={delivery.event_time}
+                      className="font-medium whitespace-nowrap text-slate-900"
+                    >
+                      {when(delivery.event_time)}
+                    </time>
+                    <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+                      {labels.element(delivery.trigger_element)} ·{" "}
+                      {labels.trigger(delivery.trigger_element, delivery.trigger)}
+                    </span>
+                    <span className="text-slate-500">{t("attempts", { count: delivery.attempts })}</span>
+                    <Outcome delivery={delivery} when={when} />
+                  </>
+                }
+              />
+            );
+          })}
+        </ol>
+      )}
+
+      {paged || older ? (
+        <nav aria-label={t("pagination")} className="flex items-center justify-between gap-3">
+          {paged ? (
+            <Link href={base} className={buttonClasses("secondary", "sm")}>
+              <span aria-hidden="true">«</span>
+              {t("newest")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {older ? (
+            <Link href={`${base}?before=${older}`} className={buttonClasses("secondary", "sm")}>
+              {t("older")}
+              <span aria-hidden="true">→</span>
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+// The last answer (status or error) and, for a pending delivery, when the next try is due.
+function Outcome({ delivery, when }: { delivery: LoggedDelivery; when: (iso: string) => string }) {
+  const t = useTranslations("Deliveries");
+  const status = delivery.last_response_status;
+  const ok = status !== null && status >= 200 && status < 300;
+  return (
+    <span className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
+      {status !== null ? (
+        <span className={ok ? "font-mono text-xs text-emerald-700" : "font-mono text-xs text-red-700"}>
+          {t("httpStatus", { status })}
+        </span>
+      ) : null}
+      {delivery.last_error && status === null ? (
+        <span className="max-w-md truncate text-xs text-red-700" title={delivery.last_error}>
+          {delivery.last_error}
+        </span>
+      ) : null}
+      {delivery.next_attempt_at ? (
+        <span className="text-xs whitespace-nowrap text-amber-800">
+          {t("nextAttempt", { time: when(delivery.next_attempt_at) })}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function InboxIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      className="size-6"
+    >
+      <path
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        d="M2.25 13.5h3.86a2.25 2.25 0 0 1 2.012 1.244l.256.512a2.25 2.25 0 0 0 2.013 1.244h3.218a2.25 2.25 0 0 0 2.013-1.244l.256-.512a2.25 2.25 0 0 1 2.013-1.244h3.859m-19.5.338V18a2.25 2.25 0 0 0 2.25 2.25h15A2.25 2.25 0 0 0 21.75 18v-4.162c0-.224-.034-.447-.1-.661L19.24 5.338a2.25 2.25 0 0 0-2.15-1.588H6.911a2.25 2.25 0 0 0-2.15 1.588L2.35 13.177a2.25 2.25 0 0 0-.1.661Z"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useRouter } from "@/lib/i18n/navigation";
+
+const SOON_MS = 2500;
+const AT_MOST_MS = 60_000;
+
+// While deliveries on the page are pending, the page renders again: every few seconds while one is due
+// (a worker is on it), else shortly after the next one falls due and at least once a minute. Only while
+// the tab is visible. So a delivery moves on to "succeeded" or "failed" without a reload.
+export function LogAutoRefresh({ nextAttemptAt }: { nextAttemptAt: string | null }) {
+  const router = useRouter();
+  const due = useRef(nextAttemptAt);
+  useEffect(() => {
+    due.current = nextAttemptAt;
+  }, [nextAttemptAt]);
+
+  const pending = nextAttemptAt !== null;
+  useEffect(() => {
+    if (!pending) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const schedule = () => {
+      const wait = due.current ? Date.parse(due.current) - Date.now() + 500 : AT_MOST_MS;
+      timer = setTimeout(
+        () => {
+          if (document.visibilityState === "visible") router.refresh();
+          schedule();
+        },
+        Math.min(Math.max(wait, SOON_MS), AT_MOST_MS),
+      );
+    };
+    schedule();
+    return () => clearTimeout(timer);
+  }, [pending, router]);
+  return null;
+}

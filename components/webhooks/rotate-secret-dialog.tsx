@@ -1,0 +1,73 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { type RotatedSecret, rotateWebhookSecretAction } from "@/lib/webhooks/actions";
+import { RotateIcon } from "./icons";
+
+type Props = { webhookId: string; overlapHours: number; onRotated: (rotated: RotatedSecret) => void };
+
+export function RotateSecretDialog({ webhookId, overlapHours, onRotated }: Props) {
+  const t = useTranslations("WebhookEditor.secret");
+  const [open, setOpen] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [busy, startRotating] = useTransition();
+
+  function rotate() {
+    setFailed(false);
+    startRotating(async () => {
+      try {
+        const rotated = await rotateWebhookSecretAction(webhookId);
+        if (!rotated) throw new Error("not_found");
+        onRotated(rotated);
+        setOpen(false);
+      } catch {
+        setFailed(true);
+      }
+    });
+  }
+
+  return (
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        if (busy) return;
+        if (next) setFailed(false);
+        setOpen(next);
+      }}
+    >
+      <AlertDialogTrigger asChild>
+        <Button variant="secondary">
+          <RotateIcon />
+          {t("rotate")}
+        </Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogTitle>{t("rotateTitle")}</AlertDialogTitle>
+        <AlertDialogDescription>{t("rotateText", { hours: overlapHours })}</AlertDialogDescription>
+        {failed ? (
+          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {t("rotateFailed")}
+          </p>
+        ) : null}
+        <div className="mt-6 flex justify-end gap-2">
+          <AlertDialogCancel className={buttonClasses("secondary")} disabled={busy}>
+            {t("cancel")}
+          </AlertDialogCancel>
+          <Button disabled={busy} aria-busy={busy} onClick={rotate}>
+            {busy ? t("rotating") : t("rotateConfirm")}
+          </Button>
+        </div>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

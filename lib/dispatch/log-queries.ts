@@ -1,0 +1,150 @@
+import "server-only";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { type DeliveryStatus, deliveries, deliveryAttempts, events } from "@/db/schema";
+import { dispatchConfig } from "./config";
+
+export const DELIVERY_PAGE_SIZE = 50;
+// What the log shows of a request body; response bodies are stored with the same cap (see config).
+export const LOG_BODY_LIMIT = 16 * 1024;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Dates are ISO 8601 strings: these rows go to the browser as they are.
+export type DeliverySummary = {
+  id: string;
+  event_id: string;
+  trigger_element: string;
+  trigger: string;
+  event_time: string;
+  status: DeliveryStatus;
+  attempts: number;
+  /** Only for pending deliveries: when a worker takes it next. */
+  next_attempt_at: string | null;
+  last_response_status: number | null;
+  last_error: string | null;
+};
+
+export type DeliveryPage = {
+  deliveries: DeliverySummary[];
+  /** The cursor for the next, older page (the last row's id), or null when there is none. */
+  older: string | null;
+};
+
+export type LoggedBody = { text: string; bytes: number; truncated: boolean };
+
+export type AttemptView = {
+  id: string;
+  attempt: number;
+  started_at: string;
+  duration_ms: number;
+  request: { method: string; url: string; headers: [string, string][]; body: LoggedBody | null };
+  response_status: number | null;
+  response_headers: [string, string][];
+  response_body: LoggedBody | null;
+  error_kind: string | null;
+  error_message: string | null;
+};
+
+/**
+ * One page of a webhook's deliveries, newest first. The cursor is a delivery id: the page holds the rows
+ * older than it, compared on (created_at, id) in the database so microsecond timestamps keep their order.
+ */
+export async function listDeliveries(
+  db: Database,
+  webhookId: string,
+  options: { before?: string | null; limit?: number } = {},
+): Promise<DeliveryPage> {
+  const limit = options.limit ?? DELIVERY_PAGE_SIZE;
+  if (!UUID.test(webhookId)) return { deliveries: [], older: null };
+  const before = options.before && UUID.test(options.before) ? options.before : null;
+  const rows = await db
+    .select({
+      id: deliveries.id,
+      event_id: deliveries.event_id,
+      trigger_element: events.trigger_element,
+      trigger: events.trigger,
+      event_time: events.received_at,
+      status: deliveries.status,
+      attempts: deliveries.attempts,
+      next_attempt_at: deliveries.next_attempt_at,
+      last_response_status: deliveries.last_response_status,
+      last_error: deliveries.last_error,
+    })
+    .from(deliveries)
+    .innerJoin(events, eq(events.id, deliveries.event_id))
+    .where(
+      and(
+        eq(deliveries.webhook_id, webhookId),
+        before
+          ? sql`(${deliveries.created_at}, ${deliveries.id}) < (select c.created_at, c.id from ${deliveries} c where c.id = ${before} and c.webhook_id = ${webhookId})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(deliveries.created_at), desc(deliveries.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    deliveries: page.map((row) => ({
+      ...row,
+      event_time: row.event_time.toISOString(),
+      next_attempt_at: row.status === "pending" ? row.next_attempt_at.toISOString() : null,
+    })),
+    older: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+/** Every attempt of one delivery of this webhook, oldest first; null when there is no such delivery. */
+export async function listDeliveryAttempts(
+  db: Database,
+  webhookId: string,
+  deliveryId: string,
+): Promise<AttemptView[] | null> {
+  if (!UUID.test(webhookId) || !UUID.test(deliveryId)) return null;
+  const [delivery] = await db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(and(eq(deliveries.id, deliveryId), eq(deliveries.webhook_id, webhookId)));
+  if (!delivery) return null;
+  const rows = await db
+    .select()
+    .from(deliveryAttempts)
+    .where(eq(deliveryAttempts.delivery_id, deliveryId))
+    .orderBy(asc(deliveryAttempts.attempt), asc(deliveryAttempts.started_at));
+  return rows.map((row) => ({
+    id: row.id,
+    attempt: row.attempt,
+    started_at: row.started_at.toISOString(),
+    duration_ms: row.duration_ms,
+    request: {
+      method: row.request.method,
+      url: row.request.url,
+      headers: row.request.headers,
+      body: loggedBody(row.request.body),
+    },
+    response_status: row.response_status,
+    response_headers: Object.entries(row.response_headers ?? {}),
+    response_body: loggedBody(row.response_body),
+    error_kind: row.error_kind,
+    error_message: row.error_message,
+  }));
+}
+
+// A request body can be as large as the event (1 MiB): the log page shows its beginning only.
+function loggedBody(text: string | null): LoggedBody | null {
+  if (text === null) return null;
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= LOG_BODY_LIMIT) return { text, bytes, truncated: false };
+  // Cut on a byte boundary, then drop a character the cut may have split.
+  const cut = Buffer.from(text)
+    .subarray(0, LOG_BODY_LIMIT)
+    .toString("utf8")
+    .replace(/\uFFFD$/, "");
+  return { text: cut, bytes, truncated: true };
+}
+
+/** After how many days of failed deliveries a webhook is switched off, for the reason shown in the UI. */
+export function failingDaysBeforeDisable(): number {
+  return Math.max(1, Math.round(dispatchConfig().disableAfterMs / DAY_MS));
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { deliveries, webhooks } from "@/db/schema";
+import { wakeWorkers } from "./wake";
+
+export type ResendResult =
+  | { ok: true }
+  | { ok: false; error: "not_found" | "not_failed" | "webhook_disabled" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Puts a failed delivery back in the queue, due now. It keeps its id, so receivers see the same
+ * `webhook-id` and can drop it if they had processed it after all, and its stored request, so the same
+ * body goes out. Its attempt count goes on: a resend is one more try, not a new retry schedule.
+ */
+export async function resendDelivery(
+  db: Database,
+  webhookId: string,
+  deliveryId: string,
+): Promise<ResendResult> {
+  if (!UUID.test(webhookId) || !UUID.test(deliveryId)) return { ok: false, error: "not_found" };
+  const [row] = await db
+    .select({ status: deliveries.status, disabled_reason: webhooks.disabled_reason })
+    .from(deliveries)
+    .innerJoin(webhooks, eq(webhooks.id, deliveries.webhook_id))
+    .where(and(eq(deliveries.id, deliveryId), eq(deliveries.webhook_id, webhookId)));
+  if (!row) return { ok: false, error: "not_found" };
+  // The worker fails deliveries of a webhook the system switched off without sending them.
+  if (row.disabled_reason) return { ok: false, error: "webhook_disabled" };
+  const requeued = await db
+    .update(deliveries)
+    .set({
+      status: "pending",
+      next_attempt_at: sql`now()`,
+      lease_expires_at: null,
+      leased_by: null,
+      completed_at: null,
+    })
+    // Only a failed one: a double click or a second tab cannot queue a delivery that is already on its way.
+    .where(and(eq(deliveries.id, deliveryId), eq(deliveries.status, "failed")))
+    .returning({ id: deliveries.id });
+  if (requeued.length === 0) return { ok: false, error: "not_failed" };
+  wakeWorkers();
+  return { ok: true };
+}

@@ -1,0 +1,6 @@
+export const e2eEnv: {
+  API_TOKEN: string;
+  INTERNAL_TOKEN: string;
+  ALLOW_PRIVATE_TARGETS: string;
+  DISPATCH_RETRY_SCHEDULE: string;
+};
