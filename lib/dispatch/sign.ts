@@ -1,5 +1,6 @@
 import "server-only";
-import { Webhook } from "standardwebhooks";
+import { createHmac } from "node:crypto";
+import { SECRET_PREFIX } from "@/lib/webhooks/secret";
 
 export type SignatureHeaders = {
   "webhook-id": string;
@@ -21,10 +22,16 @@ export type SignatureInput = {
 export function signatureHeaders({ id, timestamp, body, secrets }: SignatureInput): SignatureHeaders {
   const unique = [...new Set(secrets)];
   if (unique.length === 0) throw new Error("signatureHeaders needs at least one secret");
-  const signatures = unique.map((secret) => new Webhook(secret).sign(id, timestamp, body));
-  return {
-    "webhook-id": id,
-    "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
-    "webhook-signature": signatures.join(" "),
-  };
+  const seconds = String(Math.floor(timestamp.getTime() / 1000));
+  const signed = `${id}.${seconds}.${body}`;
+  const signatures = unique.map((secret) => `v1,${hmac(secret, signed)}`);
+  return { "webhook-id": id, "webhook-timestamp": seconds, "webhook-signature": signatures.join(" ") };
+}
+
+// The Standard Webhooks scheme computed with node:crypto rather than the `standardwebhooks` package's
+// `sign`, which hashes in JavaScript: ~64 µs against ~10 µs per signature, on every delivery. The
+// package stays the judge: the tests verify our headers with it.
+function hmac(secret: string, content: string): string {
+  const key = Buffer.from(secret.slice(SECRET_PREFIX.length), "base64");
+  return createHmac("sha256", key).update(content, "utf8").digest("base64");
 }
