@@ -139,16 +139,8 @@ async function main() {
       return body.data.id;
     };
 
-    app = await startApp({ storage, env: { ...env, WORKER_IN_APP: "false" } });
-    console.log(`PostgreSQL at ${serverUrl.replace(/\/[^/]*$/, "/…")}, receiver in process ${receiver.pid}`);
-    for (let index = 0; index < FAN_OUT; index += 1) {
-      await createWebhook(call, { trigger: "create", payload_url: `${receiverUrl}/fan/${index}` });
-    }
-    await createWebhook(call, { trigger: "update", payload_url: `${receiverUrl}/lat` });
-    // Warm up the route (compiled on first use) and the connections before anything is timed.
-    for (let index = 0; index < 20; index += 1) await postEvent("delete");
-
-    // 1. Raw keep-alive POSTs: the ceiling, same receiver, same kind of body a delivery has.
+    // 1. Raw keep-alive POSTs: the ceiling, same receiver, same kind of body a delivery has. Measured
+    // before the app starts: an idle gap would let the app close the intake's kept-alive sockets (5 s).
     const rawAgent = new http.Agent({ keepAlive: true, maxSockets: RAW_CONCURRENCY });
     const rawBody = JSON.stringify({ element_data: { id: randomUUID(), ...SAMPLE } });
     let rawSent = 0;
@@ -167,6 +159,15 @@ async function main() {
     console.log(
       `raw keep-alive POSTs:         ${rawPerSecond.toFixed(0)}/s (${rawSent} in ${RAW_SECONDS} s, ${RAW_CONCURRENCY} in parallel)`,
     );
+
+    app = await startApp({ storage, env: { ...env, WORKER_IN_APP: "false" } });
+    console.log(`PostgreSQL at ${serverUrl.replace(/\/[^/]*$/, "/…")}, receiver in process ${receiver.pid}`);
+    for (let index = 0; index < FAN_OUT; index += 1) {
+      await createWebhook(call, { trigger: "create", payload_url: `${receiverUrl}/fan/${index}` });
+    }
+    await createWebhook(call, { trigger: "update", payload_url: `${receiverUrl}/lat` });
+    // Warm up the route (compiled on first use) and the connections before anything is timed.
+    for (let index = 0; index < 20; index += 1) await postEvent("delete");
 
     // 2. Intake: EVENTS events as fast as they are accepted, each matching FAN_OUT webhooks.
     const intakeStart = now();
