@@ -183,6 +183,20 @@ function buildDocument() {
           responses: { "204": { description: "Deleted." }, ...authErrors, "404": notFound },
         },
       },
+      "/webhook/{id}/rotate-secret": {
+        parameters: [idParameter],
+        post: {
+          operationId: "rotateWebhookSecret",
+          summary: "Give a webhook a new signing secret",
+          description:
+            "The previous secret keeps signing beside the new one for 24 hours, so receivers can switch over.",
+          responses: {
+            "200": webhookResponse("The webhook with its new secret."),
+            ...authErrors,
+            "404": notFound,
+          },
+        },
+      },
       "/elements": {
         get: {
           operationId: "listElements",

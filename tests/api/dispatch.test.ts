@@ -18,12 +18,15 @@ import {
 // What the receiver gets, byte for byte, for each method, content type and template; and which webhooks
 // an event reaches. One app for the file; every test has its own receiver and deletes its webhooks.
 
+const OVERLAP_SECONDS = 2;
+
 let app: RunningApp;
 let client: DispatchClient;
 let receiver: Receiver;
 
 beforeAll(async () => {
-  app = await startApp({ env: dispatchEnv() });
+  // A short overlap after a secret rotation, so the test can see the old secret stop signing.
+  app = await startApp({ env: dispatchEnv({ DISPATCH_SECRET_OVERLAP_SECONDS: String(OVERLAP_SECONDS) }) });
   client = dispatchClient(app.baseUrl);
 });
 
@@ -250,6 +253,45 @@ describe("the request a webhook sends", () => {
     expect(request?.body.toString("utf8")).toBe(
       JSON.stringify({ element_data: data, name: "Jürgen ✓ Weiß" }),
     );
+  });
+});
+
+describe("the signing secret", () => {
+  it("is rotated through the API: both secrets sign during the overlap, then only the new one", async () => {
+    const webhook = await client.createWebhook({
+      payload_url: `${receiver.url}/rotated`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+    });
+    const rotation = await client.api.post<StoredWebhook>(`/webhook/${webhook.id}/rotate-secret`, {});
+    expect(rotation.status, rotation.text).toBe(200);
+    const rotated = rotation.body;
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(webhook.secret);
+    expect((await client.getWebhook(webhook.id)).secret).toBe(rotated.secret);
+
+    await client.sendEvent(rsvpCreate());
+    const [during] = await receiver.waitForRequests(1, ARRIVAL_TIMEOUT_MS);
+    if (!during) throw new Error("no request");
+    expect(String(during.headers["webhook-signature"]).split(" ")).toHaveLength(2);
+    expect(() => verifySignature(webhook.secret, during)).not.toThrow();
+    expect(() => verifySignature(rotated.secret, during)).not.toThrow();
+
+    await new Promise((resolve) => setTimeout(resolve, OVERLAP_SECONDS * 1000 + 200));
+    await client.sendEvent(rsvpCreate());
+    const after = (await receiver.waitForRequests(2, ARRIVAL_TIMEOUT_MS))[1];
+    if (!after) throw new Error("no request");
+    expect(String(after.headers["webhook-signature"]).split(" ")).toHaveLength(1);
+    expect(() => verifySignature(rotated.secret, after)).not.toThrow();
+    expect(() => verifySignature(webhook.secret, after)).toThrow();
+  });
+
+  it("answers 404 for an unknown webhook and 405 for other methods", async () => {
+    const missing = await client.api.post("/webhook/00000000-0000-4000-8000-000000000000/rotate-secret", {});
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ error: { code: "not_found" } });
+    const wrongMethod = await client.api.get("/webhook/00000000-0000-4000-8000-000000000000/rotate-secret");
+    expect(wrongMethod.status).toBe(405);
   });
 });
 

@@ -684,6 +684,7 @@ describe("the OpenAPI document", () => {
       "/webhook/all",
       "/webhook/latest",
       "/webhook/{id}",
+      "/webhook/{id}/rotate-secret",
     ]);
     expect(Object.keys(body.paths["/webhook/{id}"] ?? {})).toEqual(
       expect.arrayContaining(["get", "patch", "delete"]),

@@ -1,0 +1,19 @@
+import { webhookNotFound } from "@/lib/api/responses";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { getDb } from "@/lib/db";
+import { rotateWebhookSecret } from "@/lib/webhooks/mutations";
+import { secretOverlapMs } from "@/lib/webhooks/secret";
+
+export const dynamic = "force-dynamic";
+
+// A new signing secret at once; the previous one keeps signing beside it for the overlap (24 h by default).
+export const POST = apiRoute<{ id: string }>(async ({ params }) => {
+  const webhook = await rotateWebhookSecret(await getDb(), params.id, secretOverlapMs());
+  if (!webhook) throw webhookNotFound();
+  return Response.json(webhook);
+});
+
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = methodNotAllowed(["POST"]);
+export const PATCH = methodNotAllowed(["POST"]);
+export const DELETE = methodNotAllowed(["POST"]);
