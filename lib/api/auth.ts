@@ -1,5 +1,8 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
+import { DEFAULT_WORKSPACE_ID, type KeyScope } from "@/db/schema";
+import { getDb } from "@/lib/db";
+import { findLiveKey } from "@/lib/keys/keys";
 import { getApiToken, getInternalToken } from "./token";
 
 // `Authorization: Bearer <token>`, or the bare token as Add to Calendar PRO's API accepts it.
@@ -15,8 +18,44 @@ export function tokensMatch(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-export async function isAuthorized(request: Request, realm: "api" | "internal" = "api"): Promise<boolean> {
+/** Who is calling: the workspace it acts in, what it may do, and how the audit log names it. */
+export type Principal = {
+  workspaceId: string;
+  scope: KeyScope;
+  actor: { kind: "key" | "token"; id: string | null; label: string };
+};
+
+export type Realm = "api" | "internal";
+
+/**
+ * The caller behind the Authorization header, or null. A workspace key (an API key for /api/v1, an event
+ * key for the internal routes) acts in its workspace with its scope; the instance tokens (API_TOKEN,
+ * INTERNAL_TOKEN) act in the default workspace with every right, so existing set-ups keep working.
+ */
+export async function authenticate(request: Request, realm: Realm): Promise<Principal | null> {
   const given = tokenFromHeader(request.headers.get("authorization"));
-  const expected = realm === "internal" ? await getInternalToken() : await getApiToken();
-  return given !== null && tokensMatch(given, expected);
+  if (given === null) return null;
+  const instanceToken = realm === "internal" ? await getInternalToken() : await getApiToken();
+  if (tokensMatch(given, instanceToken)) {
+    const label = realm === "internal" ? "INTERNAL_TOKEN" : "API_TOKEN";
+    return {
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      scope: "read_write",
+      actor: { kind: "token", id: null, label },
+    };
+  }
+  const key = await findLiveKey(await getDb(), given, realm === "internal" ? "event" : "api");
+  if (!key) return null;
+  return {
+    workspaceId: key.workspace_id,
+    scope: key.scope,
+    actor: { kind: "key", id: key.id, label: `${key.name} (${key.prefix}…)` },
+  };
+}
+
+/** Whether the principal may do this: GET and HEAD read, every other method writes. */
+export function mayAccess(principal: Principal, method: string): boolean {
+  const reads = method === "GET" || method === "HEAD";
+  if (principal.scope === "read_write") return true;
+  return reads ? principal.scope === "read" : principal.scope === "write";
 }

@@ -7,9 +7,11 @@ import type { FieldIssue } from "@/lib/webhooks/mutations";
 export const errorStatus = {
   invalid_json: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
+  rate_limited: 429,
   validation_failed: 422,
   internal_error: 500,
 } as const;

@@ -7,9 +7,13 @@ import { validationTranslator } from "@/lib/i18n/translator";
 import { ApiError } from "./errors";
 
 // 202: the event and its deliveries are committed; delivery itself happens in the workers.
-export async function acceptEventResponse(input: unknown, locale: Locale): Promise<Response> {
+export async function acceptEventResponse(
+  workspaceId: string,
+  input: unknown,
+  locale: Locale,
+): Promise<Response> {
   const parsed = parseEvent(input, validationTranslator(locale), locale);
   if (!parsed.ok) throw new ApiError("validation_failed", "eventInvalid", { issues: parsed.issues });
-  const accepted = await acceptEvent(await getDb(), parsed.event);
+  const accepted = await acceptEvent(await getDb(), workspaceId, parsed.event);
   return Response.json(accepted, { status: 202 });
 }

@@ -1,32 +1,31 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/routing";
 import { localeFromAcceptLanguage } from "@/lib/i18n/translator";
-import { isAuthorized } from "./auth";
+import { authenticate, mayAccess, type Principal, type Realm } from "./auth";
 import { ApiError, errorResponse } from "./errors";
+import { takeRequest } from "./rate-limit";
 
 type Params = Record<string, string | string[] | undefined>;
 
-export type ApiContext<P extends Params> = { request: Request; params: P; locale: Locale };
+type PublicContext<P extends Params> = { request: Request; params: P; locale: Locale };
+export type ApiContext<P extends Params> = PublicContext<P> & { principal: Principal };
 
-// `internal`: the host platform's event routes, with their own token.
-type Options = { auth?: boolean | "internal" };
+type RouteHandler<P extends Params> = (
+  request: Request,
+  context: { params: Promise<P> },
+) => Promise<Response>;
 
 /**
- * Wraps a route handler: checks the token, answers in the caller's language, and turns every failure
- * into the error envelope. Unexpected errors are logged here and never reach the client with a stack.
+ * Answers in the caller's language and turns every failure into the error envelope. Unexpected errors
+ * are logged here and never reach the client with a stack.
  */
-export function apiRoute<P extends Params = Record<string, string>>(
-  handler: (context: ApiContext<P>) => Promise<Response>,
-  { auth = true }: Options = {},
-) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+export function publicApiRoute<P extends Params = Record<string, string>>(
+  handler: (context: PublicContext<P>) => Promise<Response>,
+): RouteHandler<P> {
+  return async (request, context) => {
     const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
     let response: Response;
     try {
-      if (auth && !(await isAuthorized(request, auth === "internal" ? "internal" : "api"))) {
-        const messageKey = auth === "internal" ? "unauthorizedInternal" : "unauthorized";
-        throw new ApiError("unauthorized", messageKey, { headers: { "WWW-Authenticate": "Bearer" } });
-      }
       response = await handler({ request, params: await context.params, locale });
     } catch (error) {
       if (!(error instanceof ApiError)) console.error("[hooksmith] API request failed:", error);
@@ -42,18 +41,45 @@ export function apiRoute<P extends Params = Record<string, string>>(
   };
 }
 
+/**
+ * A route for callers with a key: finds who is calling (a workspace key or an instance token), holds it to
+ * its rate limit, and checks that its scope allows the method. `realm` "internal" is the host platform's
+ * event routes, with their own keys and token.
+ */
+export function apiRoute<P extends Params = Record<string, string>>(
+  handler: (context: ApiContext<P>) => Promise<Response>,
+  { realm = "api" }: { realm?: Realm } = {},
+): RouteHandler<P> {
+  return publicApiRoute<P>(async (context) => {
+    const principal = await authenticate(context.request, realm);
+    if (!principal) {
+      const messageKey = realm === "internal" ? "unauthorizedInternal" : "unauthorized";
+      throw new ApiError("unauthorized", messageKey, { headers: { "WWW-Authenticate": "Bearer" } });
+    }
+    const limit = takeRequest(principal, realm);
+    if (!limit.ok) {
+      throw new ApiError("rate_limited", "rateLimited", {
+        values: { seconds: limit.retryAfterSeconds },
+        headers: { "Retry-After": String(limit.retryAfterSeconds) },
+      });
+    }
+    if (!mayAccess(principal, context.request.method)) {
+      throw new ApiError("forbidden", "forbiddenScope", { values: { scope: principal.scope } });
+    }
+    return handler({ ...context, principal });
+  });
+}
+
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-// Methods a route does not serve still answer with the envelope (Next's own 405 has an empty body).
+// Methods a route does not serve still answer with the envelope (Next's own 405 has an empty body),
+// whoever asks: there is nothing behind them to protect.
 export function methodNotAllowed(allowed: readonly Method[]) {
-  return apiRoute(
-    async ({ request }) => {
-      const list = allowed.join(", ");
-      throw new ApiError("method_not_allowed", "methodNotAllowed", {
-        values: { method: request.method, allowed: list },
-        headers: { Allow: list },
-      });
-    },
-    { auth: false },
-  );
+  return publicApiRoute(async ({ request }) => {
+    const list = allowed.join(", ");
+    throw new ApiError("method_not_allowed", "methodNotAllowed", {
+      values: { method: request.method, allowed: list },
+      headers: { Allow: list },
+    });
+  });
 }

@@ -53,6 +53,7 @@ export type AttemptView = {
  */
 export async function listDeliveries(
   db: Database,
+  workspaceId: string,
   webhookId: string,
   options: { before?: string | null; limit?: number } = {},
 ): Promise<DeliveryPage> {
@@ -76,6 +77,7 @@ export async function listDeliveries(
     .innerJoin(events, eq(events.id, deliveries.event_id))
     .where(
       and(
+        eq(deliveries.workspace_id, workspaceId),
         eq(deliveries.webhook_id, webhookId),
         before
           ? sql`(${deliveries.created_at}, ${deliveries.id}) < (select c.created_at, c.id from ${deliveries} c where c.id = ${before} and c.webhook_id = ${webhookId})`
@@ -98,6 +100,7 @@ export async function listDeliveries(
 /** Every attempt of one delivery of this webhook, oldest first; null when there is no such delivery. */
 export async function listDeliveryAttempts(
   db: Database,
+  workspaceId: string,
   webhookId: string,
   deliveryId: string,
 ): Promise<AttemptView[] | null> {
@@ -105,7 +108,13 @@ export async function listDeliveryAttempts(
   const [delivery] = await db
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(and(eq(deliveries.id, deliveryId), eq(deliveries.webhook_id, webhookId)));
+    .where(
+      and(
+        eq(deliveries.workspace_id, workspaceId),
+        eq(deliveries.id, deliveryId),
+        eq(deliveries.webhook_id, webhookId),
+      ),
+    );
   if (!delivery) return null;
   const rows = await db
     .select()

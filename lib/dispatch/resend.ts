@@ -17,6 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function resendDelivery(
   db: Database,
+  workspaceId: string,
   webhookId: string,
   deliveryId: string,
 ): Promise<ResendResult> {
@@ -25,7 +26,13 @@ export async function resendDelivery(
     .select({ status: deliveries.status, disabled_reason: webhooks.disabled_reason })
     .from(deliveries)
     .innerJoin(webhooks, eq(webhooks.id, deliveries.webhook_id))
-    .where(and(eq(deliveries.id, deliveryId), eq(deliveries.webhook_id, webhookId)));
+    .where(
+      and(
+        eq(deliveries.workspace_id, workspaceId),
+        eq(deliveries.id, deliveryId),
+        eq(deliveries.webhook_id, webhookId),
+      ),
+    );
   if (!row) return { ok: false, error: "not_found" };
   // The worker fails deliveries of a webhook the system switched off without sending them.
   if (row.disabled_reason) return { ok: false, error: "webhook_disabled" };

@@ -1,6 +1,7 @@
 "use server";
 
 import { getLocale } from "next-intl/server";
+import { accessFor } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
 import { type AttemptView, listDeliveryAttempts } from "@/lib/dispatch/log-queries";
 import { type ResendResult, resendDelivery } from "@/lib/dispatch/resend";
@@ -28,31 +29,40 @@ async function translator() {
   );
 }
 
+// Each action asks for the role it needs; without it, it answers as if the webhook did not exist.
+
 export async function listWebhooksAction(): Promise<Webhook[]> {
-  return listWebhooks(await getDb());
+  const access = await accessFor("viewer");
+  return access ? listWebhooks(await getDb(), access.workspaceId) : [];
 }
 
 export async function saveWebhookAction(id: string | null, input: unknown): Promise<MutationResult> {
+  const access = await accessFor("editor");
+  if (!access) return { ok: false, error: "not_found" };
   const db = await getDb();
   const t = await translator();
-  return id === null ? createWebhook(db, input, t) : updateWebhook(db, String(id), input, t);
+  return id === null ? createWebhook(db, access, input, t) : updateWebhook(db, access, String(id), input, t);
 }
 
 export async function setWebhookActiveAction(id: string, active: boolean): Promise<Webhook | null> {
-  if (typeof active !== "boolean") return null;
-  return setWebhookActive(await getDb(), String(id), active);
+  const access = await accessFor("editor");
+  if (!access || typeof active !== "boolean") return null;
+  return setWebhookActive(await getDb(), access, String(id), active);
 }
 
 export async function deleteWebhookAction(id: string): Promise<boolean> {
-  return deleteWebhook(await getDb(), String(id));
+  const access = await accessFor("editor");
+  return access ? deleteWebhook(await getDb(), access, String(id)) : false;
 }
 
 export type RotatedSecret = { secret: string; previousSecretExpiresAt: string };
 
 // A new signing secret at once; the old one keeps signing beside it for the overlap (24 h by default).
 export async function rotateWebhookSecretAction(id: string): Promise<RotatedSecret | null> {
+  const access = await accessFor("editor");
+  if (!access) return null;
   const overlapMs = secretOverlapMs();
-  const webhook = await rotateWebhookSecret(await getDb(), String(id), overlapMs);
+  const webhook = await rotateWebhookSecret(await getDb(), access, String(id), overlapMs);
   if (!webhook) return null;
   // The mutation stores now + overlap too; a few milliseconds apart, which no one reading minutes can see.
   return { secret: webhook.secret, previousSecretExpiresAt: new Date(Date.now() + overlapMs).toISOString() };
@@ -63,9 +73,13 @@ export async function listDeliveryAttemptsAction(
   webhookId: string,
   deliveryId: string,
 ): Promise<AttemptView[] | null> {
-  return listDeliveryAttempts(await getDb(), String(webhookId), String(deliveryId));
+  const access = await accessFor("viewer");
+  if (!access) return null;
+  return listDeliveryAttempts(await getDb(), access.workspaceId, String(webhookId), String(deliveryId));
 }
 
 export async function resendDeliveryAction(webhookId: string, deliveryId: string): Promise<ResendResult> {
-  return resendDelivery(await getDb(), String(webhookId), String(deliveryId));
+  const access = await accessFor("editor");
+  if (!access) return { ok: false, error: "not_found" };
+  return resendDelivery(await getDb(), access.workspaceId, String(webhookId), String(deliveryId));
 }

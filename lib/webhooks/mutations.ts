@@ -1,9 +1,11 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db";
 import { webhooks } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import { checkTargetForSave, targetPolicy } from "@/lib/targets/guard";
+import type { WorkspaceContext } from "@/lib/workspaces/context";
 import { creationInput, mergePatch } from "./patch";
 import { getWebhook, isWebhookId } from "./queries";
 import { createWebhookSchema, type Translate, type Webhook } from "./schemas";
@@ -32,27 +34,44 @@ async function targetIssues(url: string, t: Translate): Promise<FieldIssue[]> {
   return check.ok ? [] : [{ path: "payload_url", message: t("urlNotPublic", { reason: check.message }) }];
 }
 
-export async function createWebhook(db: Database, input: unknown, t: Translate): Promise<MutationResult> {
+const byId = (workspaceId: string, id: string) =>
+  and(eq(webhooks.workspace_id, workspaceId), eq(webhooks.id, id));
+
+const target = (webhook: { id: string; name: string }) => ({ id: webhook.id, label: webhook.name });
+
+// The fields a save changed, for the audit log (names only: values may hold credentials).
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+export async function createWebhook(
+  db: Database,
+  context: WorkspaceContext,
+  input: unknown,
+  t: Translate,
+): Promise<MutationResult> {
   const parsed = createWebhookSchema(t).safeParse(creationInput(input));
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
   const refused = await targetIssues(parsed.data.payload_url, t);
   if (refused.length > 0) return { ok: false, error: "validation_failed", issues: refused };
   const [row] = await db
     .insert(webhooks)
-    .values({ ...parsed.data, secret: generateSigningSecret() })
+    .values({ ...parsed.data, workspace_id: context.workspaceId, secret: generateSigningSecret() })
     .returning();
   if (!row) throw new Error("insert returned no row");
+  await recordAudit(db, context, { action: "webhook.create", target: target(row) });
   return { ok: true, webhook: toWebhook(row) };
 }
 
 // Partial update: see mergePatch. A full replacement is a patch that sends every field.
 export async function updateWebhook(
   db: Database,
+  context: WorkspaceContext,
   id: string,
   patch: unknown,
   t: Translate,
 ): Promise<MutationResult> {
-  const existing = await getWebhook(db, id);
+  const existing = await getWebhook(db, context.workspaceId, id);
   if (!existing) return { ok: false, error: "not_found" };
   const parsed = createWebhookSchema(t).safeParse(mergePatch(existing, patch));
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
@@ -63,34 +82,50 @@ export async function updateWebhook(
   const [row] = await db
     .update(webhooks)
     .set({ ...parsed.data, ...reactivation(parsed.data.active), date_updated: new Date() })
-    .where(eq(webhooks.id, id))
+    .where(byId(context.workspaceId, id))
     .returning();
-  return row ? { ok: true, webhook: toWebhook(row) } : { ok: false, error: "not_found" };
+  if (!row) return { ok: false, error: "not_found" };
+  const fields = changedFields(existing, parsed.data);
+  await recordAudit(db, context, { action: "webhook.update", target: target(row), details: { fields } });
+  return { ok: true, webhook: toWebhook(row) };
 }
 
-export async function setWebhookActive(db: Database, id: string, active: boolean): Promise<Webhook | null> {
+export async function setWebhookActive(
+  db: Database,
+  context: WorkspaceContext,
+  id: string,
+  active: boolean,
+): Promise<Webhook | null> {
   if (!isWebhookId(id)) return null;
   const [row] = await db
     .update(webhooks)
     .set({ active, ...reactivation(active), date_updated: new Date() })
-    .where(eq(webhooks.id, id))
+    .where(byId(context.workspaceId, id))
     .returning();
-  return row ? toWebhook(row) : null;
+  if (!row) return null;
+  await recordAudit(db, context, { action: "webhook.toggle", target: target(row), details: { active } });
+  return toWebhook(row);
 }
 
-export async function deleteWebhook(db: Database, id: string): Promise<boolean> {
+export async function deleteWebhook(db: Database, context: WorkspaceContext, id: string): Promise<boolean> {
   if (!isWebhookId(id)) return false;
-  const deleted = await db.delete(webhooks).where(eq(webhooks.id, id)).returning({ id: webhooks.id });
-  return deleted.length > 0;
+  const [deleted] = await db
+    .delete(webhooks)
+    .where(byId(context.workspaceId, id))
+    .returning({ id: webhooks.id, name: webhooks.name });
+  if (!deleted) return false;
+  await recordAudit(db, context, { action: "webhook.delete", target: target(deleted) });
+  return true;
 }
 
 // A new signing secret; the old one keeps signing beside it for `overlapMs`, so receivers can switch over.
 export async function rotateWebhookSecret(
   db: Database,
+  context: WorkspaceContext,
   id: string,
   overlapMs: number,
 ): Promise<Webhook | null> {
-  const existing = await getWebhook(db, id);
+  const existing = await getWebhook(db, context.workspaceId, id);
   if (!existing) return null;
   const [row] = await db
     .update(webhooks)
@@ -100,7 +135,9 @@ export async function rotateWebhookSecret(
       previous_secret_expires_at: new Date(Date.now() + overlapMs),
       date_updated: new Date(),
     })
-    .where(eq(webhooks.id, id))
+    .where(byId(context.workspaceId, id))
     .returning();
-  return row ? toWebhook(row) : null;
+  if (!row) return null;
+  await recordAudit(db, context, { action: "webhook.rotate_secret", target: target(row) });
+  return toWebhook(row);
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Connection, connectDatabase } from "@/db";
-import { webhooks } from "@/db/schema";
+import { auditLog, DEFAULT_WORKSPACE_ID, webhooks, workspaces } from "@/db/schema";
 import { validationTranslator } from "@/lib/i18n/translator";
 import {
   createWebhook,
@@ -14,7 +14,14 @@ import {
 import { getLatestWebhook, getWebhook, listWebhookIds, listWebhooks } from "@/lib/webhooks/queries";
 import type { Webhook } from "@/lib/webhooks/schemas";
 import { isSigningSecret } from "@/lib/webhooks/secret";
+import type { WorkspaceContext } from "@/lib/workspaces/context";
 import { createTestDatabase } from "../helpers/test-database.mjs";
+
+// The default workspace, as the instance token acts in it.
+const here: WorkspaceContext = {
+  workspaceId: DEFAULT_WORKSPACE_ID,
+  actor: { kind: "token", id: null, label: "API_TOKEN" },
+};
 
 // The same cases run on embedded PGlite and, when DATABASE_URL is set, on PostgreSQL:
 // the proof that the one db module behaves alike on both.
@@ -88,7 +95,7 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
   });
 
   it("creates a webhook with the defaults applied and reads it back", async () => {
-    const webhook = stored(await createWebhook(db(), input, t));
+    const webhook = stored(await createWebhook(db(), here, input, t));
     expect(webhook).toMatchObject({
       ...input,
       active: true,
@@ -103,13 +110,14 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
     });
     expect(webhook.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Date(webhook.date_created).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    expect(await getWebhook(db(), webhook.id)).toEqual(webhook);
+    expect(await getWebhook(db(), here.workspaceId, webhook.id)).toEqual(webhook);
   });
 
   it("stores headers, body rows and filters as sent, in order", async () => {
     const webhook = stored(
       await createWebhook(
         db(),
+        here,
         {
           ...input,
           trigger_element: "attendee",
@@ -126,7 +134,7 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
         t,
       ),
     );
-    const read = await getWebhook(db(), webhook.id);
+    const read = await getWebhook(db(), here.workspaceId, webhook.id);
     expect(read?.filters).toEqual({ ticket_type: "tt_sponsor", language: "de" });
     expect(read?.header.map((row) => row.key)).toEqual(["Authorization", "X-Email"]);
     expect(read?.body).toEqual([
@@ -136,26 +144,30 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
   });
 
   it("rejects an invalid webhook and stores nothing", async () => {
-    const result = await createWebhook(db(), { ...input, name: "", trigger: "explode" }, t);
+    const result = await createWebhook(db(), here, { ...input, name: "", trigger: "explode" }, t);
     expect(result).toMatchObject({ ok: false, error: "validation_failed" });
-    expect(await listWebhooks(db())).toEqual([]);
+    expect(await listWebhooks(db(), here.workspaceId)).toEqual([]);
   });
 
   it("lists ids and webhooks newest first, and finds the latest", async () => {
-    expect(await getLatestWebhook(db())).toBeNull();
-    expect(await listWebhookIds(db())).toEqual([]);
-    const first = stored(await createWebhook(db(), { ...input, name: "first" }, t));
+    expect(await getLatestWebhook(db(), here.workspaceId)).toBeNull();
+    expect(await listWebhookIds(db(), here.workspaceId)).toEqual([]);
+    const first = stored(await createWebhook(db(), here, { ...input, name: "first" }, t));
     await afterMillisecondOf(first);
-    const second = stored(await createWebhook(db(), { ...input, name: "second" }, t));
-    expect(await listWebhookIds(db())).toEqual([second.id, first.id]);
-    expect((await listWebhooks(db())).map((webhook) => webhook.name)).toEqual(["second", "first"]);
-    expect((await getLatestWebhook(db()))?.id).toBe(second.id);
+    const second = stored(await createWebhook(db(), here, { ...input, name: "second" }, t));
+    expect(await listWebhookIds(db(), here.workspaceId)).toEqual([second.id, first.id]);
+    expect((await listWebhooks(db(), here.workspaceId)).map((webhook) => webhook.name)).toEqual([
+      "second",
+      "first",
+    ]);
+    expect((await getLatestWebhook(db(), here.workspaceId))?.id).toBe(second.id);
   });
 
   it("updates only the fields a patch sends, and null clears optional fields", async () => {
     const webhook = stored(
       await createWebhook(
         db(),
+        here,
         {
           ...input,
           prokey_filter: "b7e19d42-5c3a-4f8e-a6d1-92c0e4f7a358",
@@ -165,68 +177,73 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
         t,
       ),
     );
-    const renamed = stored(await updateWebhook(db(), webhook.id, { name: "Renamed" }, t));
+    const renamed = stored(await updateWebhook(db(), here, webhook.id, { name: "Renamed" }, t));
     expect(renamed).toMatchObject({ ...webhook, name: "Renamed", date_updated: expect.any(String) });
 
     const cleared = stored(
-      await updateWebhook(db(), webhook.id, { prokey_filter: null, header: null, body: null }, t),
+      await updateWebhook(db(), here, webhook.id, { prokey_filter: null, header: null, body: null }, t),
     );
     expect(cleared).toMatchObject({ name: "Renamed", prokey_filter: null, header: [], body: [] });
-    expect(await getWebhook(db(), webhook.id)).toEqual(cleared);
+    expect(await getWebhook(db(), here.workspaceId, webhook.id)).toEqual(cleared);
   });
 
   it("validates the merged webhook and keeps the stored one when a patch is rejected", async () => {
     const webhook = stored(
-      await createWebhook(db(), { ...input, body: [{ key: "email", value: "{{email}}" }] }, t),
+      await createWebhook(db(), here, { ...input, body: [{ key: "email", value: "{{email}}" }] }, t),
     );
     // `{{email}}` is not a variable of the delete trigger, which offers only `{{id}}`.
-    const result = await updateWebhook(db(), webhook.id, { trigger: "delete" }, t);
+    const result = await updateWebhook(db(), here, webhook.id, { trigger: "delete" }, t);
     expect(result).toMatchObject({ ok: false, error: "validation_failed" });
     if (!result.ok && result.error === "validation_failed") {
       expect(result.issues.map((issue) => issue.path)).toEqual(["body.0.value"]);
     }
-    expect(await updateWebhook(db(), webhook.id, { name: null }, t)).toMatchObject({
+    expect(await updateWebhook(db(), here, webhook.id, { name: null }, t)).toMatchObject({
       ok: false,
       issues: [{ path: "name" }],
     });
-    expect(await getWebhook(db(), webhook.id)).toEqual(webhook);
+    expect(await getWebhook(db(), here.workspaceId, webhook.id)).toEqual(webhook);
   });
 
   it("reports an unknown or malformed id as not found", async () => {
     for (const id of [UNKNOWN_ID, "not-a-uuid"]) {
-      expect(await getWebhook(db(), id)).toBeNull();
-      expect(await updateWebhook(db(), id, { name: "x" }, t)).toEqual({ ok: false, error: "not_found" });
-      expect(await setWebhookActive(db(), id, false)).toBeNull();
-      expect(await deleteWebhook(db(), id)).toBe(false);
+      expect(await getWebhook(db(), here.workspaceId, id)).toBeNull();
+      expect(await updateWebhook(db(), here, id, { name: "x" }, t)).toEqual({
+        ok: false,
+        error: "not_found",
+      });
+      expect(await setWebhookActive(db(), here, id, false)).toBeNull();
+      expect(await deleteWebhook(db(), here, id)).toBe(false);
     }
   });
 
   it("switches a webhook off and on", async () => {
-    const webhook = stored(await createWebhook(db(), input, t));
-    expect(await setWebhookActive(db(), webhook.id, false)).toMatchObject({ active: false });
-    expect((await getWebhook(db(), webhook.id))?.active).toBe(false);
-    expect(await setWebhookActive(db(), webhook.id, true)).toMatchObject({ active: true });
+    const webhook = stored(await createWebhook(db(), here, input, t));
+    expect(await setWebhookActive(db(), here, webhook.id, false)).toMatchObject({ active: false });
+    expect((await getWebhook(db(), here.workspaceId, webhook.id))?.active).toBe(false);
+    expect(await setWebhookActive(db(), here, webhook.id, true)).toMatchObject({ active: true });
   });
 
   it("deletes a webhook once", async () => {
-    const webhook = stored(await createWebhook(db(), input, t));
-    expect(await deleteWebhook(db(), webhook.id)).toBe(true);
-    expect(await getWebhook(db(), webhook.id)).toBeNull();
-    expect(await deleteWebhook(db(), webhook.id)).toBe(false);
-    expect(await listWebhookIds(db())).toEqual([]);
+    const webhook = stored(await createWebhook(db(), here, input, t));
+    expect(await deleteWebhook(db(), here, webhook.id)).toBe(true);
+    expect(await getWebhook(db(), here.workspaceId, webhook.id)).toBeNull();
+    expect(await deleteWebhook(db(), here, webhook.id)).toBe(false);
+    expect(await listWebhookIds(db(), here.workspaceId)).toEqual([]);
   });
 
   it("gives every webhook its own signing secret, which a client cannot set", async () => {
-    const first = stored(await createWebhook(db(), { ...input, secret: "whsec_chosen" }, t));
-    const second = stored(await createWebhook(db(), input, t));
+    const first = stored(await createWebhook(db(), here, { ...input, secret: "whsec_chosen" }, t));
+    const second = stored(await createWebhook(db(), here, input, t));
     expect(isSigningSecret(first.secret)).toBe(true);
     expect(first.secret).not.toBe(second.secret);
-    expect(stored(await updateWebhook(db(), first.id, { secret: "whsec_x" }, t)).secret).toBe(first.secret);
+    expect(stored(await updateWebhook(db(), here, first.id, { secret: "whsec_x" }, t)).secret).toBe(
+      first.secret,
+    );
   });
 
   it("rotates the secret and keeps the previous one signing for the overlap", async () => {
-    const webhook = stored(await createWebhook(db(), input, t));
-    const rotated = await rotateWebhookSecret(db(), webhook.id, 60_000);
+    const webhook = stored(await createWebhook(db(), here, input, t));
+    const rotated = await rotateWebhookSecret(db(), here, webhook.id, 60_000);
     expect(rotated?.secret).not.toBe(webhook.secret);
     const [row] = await db().select().from(webhooks).where(eq(webhooks.id, webhook.id));
     expect(row?.previous_secret).toBe(webhook.secret);
@@ -241,12 +258,61 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
       "http://169.254.169.254/",
       "http://localhost/x",
     ]) {
-      const result = await createWebhook(db(), { ...input, payload_url: url }, t);
+      const result = await createWebhook(db(), here, { ...input, payload_url: url }, t);
       expect(result, url).toMatchObject({ ok: false, issues: [{ path: "payload_url" }] });
     }
-    const webhook = stored(await createWebhook(db(), input, t));
-    const moved = await updateWebhook(db(), webhook.id, { payload_url: "http://192.168.1.10/hook" }, t);
+    const webhook = stored(await createWebhook(db(), here, input, t));
+    const moved = await updateWebhook(db(), here, webhook.id, { payload_url: "http://192.168.1.10/hook" }, t);
     expect(moved).toMatchObject({ ok: false, issues: [{ path: "payload_url" }] });
-    expect(await listWebhookIds(db())).toEqual([webhook.id]);
+    expect(await listWebhookIds(db(), here.workspaceId)).toEqual([webhook.id]);
+  });
+
+  it("keeps each workspace's webhooks to itself", async () => {
+    const [other] = await db().insert(workspaces).values({ name: "Other team" }).returning();
+    if (!other) throw new Error("no workspace");
+    const there: WorkspaceContext = { workspaceId: other.id, actor: here.actor };
+    const theirs = stored(await createWebhook(db(), there, { ...input, name: "theirs" }, t));
+    const ours = stored(await createWebhook(db(), here, { ...input, name: "ours" }, t));
+
+    expect(await listWebhookIds(db(), here.workspaceId)).toEqual([ours.id]);
+    expect(await getLatestWebhook(db(), here.workspaceId)).toMatchObject({ id: ours.id });
+    // Another workspace's webhook does not exist here: not readable, changeable or deletable.
+    expect(await getWebhook(db(), here.workspaceId, theirs.id)).toBeNull();
+    expect(await updateWebhook(db(), here, theirs.id, { name: "taken" }, t)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await setWebhookActive(db(), here, theirs.id, false)).toBeNull();
+    expect(await rotateWebhookSecret(db(), here, theirs.id, 1000)).toBeNull();
+    expect(await deleteWebhook(db(), here, theirs.id)).toBe(false);
+    expect(await getWebhook(db(), there.workspaceId, theirs.id)).toEqual(theirs);
+    await db().delete(workspaces).where(eq(workspaces.id, other.id));
+  });
+
+  it("records who created, changed, toggled, rotated and deleted a webhook, and which fields changed", async () => {
+    await db().delete(auditLog);
+    const webhook = stored(await createWebhook(db(), here, input, t));
+    await updateWebhook(
+      db(),
+      here,
+      webhook.id,
+      { name: "Renamed", header: [{ key: "X-Key", value: "s3cret" }] },
+      t,
+    );
+    await setWebhookActive(db(), here, webhook.id, false);
+    await rotateWebhookSecret(db(), here, webhook.id, 1000);
+    await deleteWebhook(db(), here, webhook.id);
+    const entries = await db().select().from(auditLog).orderBy(auditLog.at);
+    expect(entries.map((entry) => [entry.action, entry.target_id, entry.actor_label])).toEqual([
+      ["webhook.create", webhook.id, "API_TOKEN"],
+      ["webhook.update", webhook.id, "API_TOKEN"],
+      ["webhook.toggle", webhook.id, "API_TOKEN"],
+      ["webhook.rotate_secret", webhook.id, "API_TOKEN"],
+      ["webhook.delete", webhook.id, "API_TOKEN"],
+    ]);
+    expect(entries[1]?.details).toEqual({ fields: ["name", "header"] });
+    expect(entries[2]?.details).toEqual({ active: false });
+    // Field names only: a header value can be a credential.
+    expect(JSON.stringify(entries)).not.toContain("s3cret");
   });
 });

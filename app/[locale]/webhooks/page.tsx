@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { WebhookList } from "@/components/webhooks/webhook-list";
+import { currentAccess } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
 import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
 import type { Locale } from "@/lib/i18n/routing";
@@ -21,7 +22,8 @@ export default async function WebhooksPage({ params }: Props) {
   setRequestLocale(locale as Locale);
   // Rows change with every save: render per request, never at build time.
   await connection();
-  const webhooks = await listWebhooks(await getDb());
+  const access = await currentAccess();
+  const webhooks = await listWebhooks(await getDb(), access.workspaceId);
   // Only the list's switches and delete buttons use TanStack Query, so its provider lives here, not in
   // the layout: the editor's first load stays without it.
   return (

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { EditorHeader } from "@/components/webhooks/editor-header";
 import { SigningSecret } from "@/components/webhooks/signing-secret";
 import { WebhookEditor } from "@/components/webhooks/webhook-editor";
+import { currentAccess } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
 import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
 import type { Locale } from "@/lib/i18n/routing";
@@ -19,7 +20,10 @@ type Props = { params: Promise<{ locale: string; id: string }> };
 // One read per request, shared by the metadata and the page.
 const HOUR_MS = 60 * 60 * 1000;
 
-const loadWebhook = cache(async (id: string) => getWebhook(await getDb(), id));
+const loadWebhook = cache(async (id: string) => {
+  const access = await currentAccess();
+  return getWebhook(await getDb(), access.workspaceId, id);
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, id } = await params;

@@ -6,10 +6,9 @@ export const dynamic = "force-dynamic";
 
 // The host platform reports an element change: { trigger_element, trigger, data, prokey? }.
 export const POST = apiRoute(
-  async ({ request, locale }) => acceptEventResponse(await readJson(request), locale),
-  {
-    auth: "internal",
-  },
+  async ({ request, locale, principal }) =>
+    acceptEventResponse(principal.workspaceId, await readJson(request), locale),
+  { realm: "internal" },
 );
 
 export const GET = methodNotAllowed(["POST"]);

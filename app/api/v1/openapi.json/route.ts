@@ -1,10 +1,10 @@
 import { openApiDocument } from "@/lib/api/openapi";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { methodNotAllowed, publicApiRoute } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 
 // Public: the document describes the API and holds no data.
-export const GET = apiRoute(async () => Response.json(openApiDocument()), { auth: false });
+export const GET = publicApiRoute(async () => Response.json(openApiDocument()));
 
 export const POST = methodNotAllowed(["GET"]);
 export const PUT = methodNotAllowed(["GET"]);

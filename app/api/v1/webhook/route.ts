@@ -7,9 +7,12 @@ import { createWebhook } from "@/lib/webhooks/mutations";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async ({ request, locale }) => {
+export const POST = apiRoute(async ({ request, locale, principal }) => {
   const input = await readJson(request);
-  return mutationResponse(await createWebhook(await getDb(), input, validationTranslator(locale)), 201);
+  return mutationResponse(
+    await createWebhook(await getDb(), principal, input, validationTranslator(locale)),
+    201,
+  );
 });
 
 export const GET = methodNotAllowed(["POST"]);

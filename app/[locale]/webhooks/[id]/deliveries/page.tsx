@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
+import { currentAccess } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
 import { failingDaysBeforeDisable, listDeliveries } from "@/lib/dispatch/log-queries";
 import type { Locale } from "@/lib/i18n/routing";
@@ -15,7 +16,10 @@ type Props = {
 };
 
 // One read per request, shared by the metadata and the page.
-const loadWebhook = cache(async (id: string) => getWebhook(await getDb(), id));
+const loadWebhook = cache(async (id: string) => {
+  const access = await currentAccess();
+  return getWebhook(await getDb(), access.workspaceId, id);
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, id } = await params;
@@ -34,7 +38,8 @@ export default async function DeliveriesPage({ params, searchParams }: Props) {
   if (!webhook) notFound();
   const { before } = await searchParams;
   const cursor = typeof before === "string" && before.length > 0 ? before : null;
-  const page = await listDeliveries(await getDb(), webhook.id, { before: cursor });
+  const { workspaceId } = await currentAccess();
+  const page = await listDeliveries(await getDb(), workspaceId, webhook.id, { before: cursor });
   return (
     <DeliveryLog
       webhook={webhook}

@@ -10,23 +10,23 @@ export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>(async ({ params }) => {
-  const webhook = await getWebhook(await getDb(), params.id);
+export const GET = apiRoute<Params>(async ({ params, principal }) => {
+  const webhook = await getWebhook(await getDb(), principal.workspaceId, params.id);
   if (!webhook) throw webhookNotFound();
   return Response.json(webhook);
 });
 
 // Partial update: only the fields sent change; `null` clears prokey_filter, filters, header and body.
-export const PATCH = apiRoute<Params>(async ({ request, params, locale }) => {
+export const PATCH = apiRoute<Params>(async ({ request, params, locale, principal }) => {
   const patch = await readJson(request);
   return mutationResponse(
-    await updateWebhook(await getDb(), params.id, patch, validationTranslator(locale)),
+    await updateWebhook(await getDb(), principal, params.id, patch, validationTranslator(locale)),
     200,
   );
 });
 
-export const DELETE = apiRoute<Params>(async ({ params }) => {
-  if (!(await deleteWebhook(await getDb(), params.id))) throw webhookNotFound();
+export const DELETE = apiRoute<Params>(async ({ params, principal }) => {
+  if (!(await deleteWebhook(await getDb(), principal, params.id))) throw webhookNotFound();
   return new Response(null, { status: 204 });
 });
 

@@ -4,7 +4,9 @@ import { listWebhookIds } from "@/lib/webhooks/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async () => Response.json({ ids: await listWebhookIds(await getDb()) }));
+export const GET = apiRoute(async ({ principal }) =>
+  Response.json({ ids: await listWebhookIds(await getDb(), principal.workspaceId) }),
+);
 
 export const POST = methodNotAllowed(["GET"]);
 export const PUT = methodNotAllowed(["GET"]);

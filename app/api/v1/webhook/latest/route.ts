@@ -5,8 +5,8 @@ import { getLatestWebhook } from "@/lib/webhooks/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async () => {
-  const webhook = await getLatestWebhook(await getDb());
+export const GET = apiRoute(async ({ principal }) => {
+  const webhook = await getLatestWebhook(await getDb(), principal.workspaceId);
   if (!webhook) throw new ApiError("not_found", "noWebhooks");
   return Response.json(webhook);
 });

@@ -8,12 +8,16 @@ type Params = { trigger_element: string; trigger: string };
 
 // The same as POST /api/internal/events, with element and trigger in the path and the data as the body.
 export const POST = apiRoute<Params>(
-  async ({ request, params, locale }) => {
+  async ({ request, params, locale, principal }) => {
     const data = await readJson(request);
     const prokey = new URL(request.url).searchParams.get("prokey");
-    return acceptEventResponse({ ...params, data, ...(prokey ? { prokey } : {}) }, locale);
+    return acceptEventResponse(
+      principal.workspaceId,
+      { ...params, data, ...(prokey ? { prokey } : {}) },
+      locale,
+    );
   },
-  { auth: "internal" },
+  { realm: "internal" },
 );
 
 export const GET = methodNotAllowed(["POST"]);

@@ -1,0 +1,7 @@
+// The whole schema, by capability. drizzle-kit generates the migrations from here (drizzle.config.ts).
+export * from "./accounts";
+export * from "./audit";
+export * from "./dispatch";
+export * from "./keys";
+export * from "./webhooks";
+export * from "./workspaces";

@@ -1,0 +1,63 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { memberships, type Role, type WorkspaceRow, workspaces } from "@/db/schema";
+
+export const ROLES: readonly Role[] = ["owner", "editor", "viewer"];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export async function createWorkspace(
+  db: Database,
+  input: { name: string; ownerId: string },
+): Promise<WorkspaceRow> {
+  return db.transaction(async (tx) => {
+    const [workspace] = await tx.insert(workspaces).values({ name: input.name.trim() }).returning();
+    if (!workspace) throw new Error("insert returned no workspace");
+    await tx
+      .insert(memberships)
+      .values({ workspace_id: workspace.id, user_id: input.ownerId, role: "owner" });
+    return workspace;
+  });
+}
+
+/** Adds the user to the workspace with the role, or changes the role of a member. */
+export async function setMembership(
+  db: Database,
+  input: { workspaceId: string; userId: string; role: Role },
+): Promise<void> {
+  await db
+    .insert(memberships)
+    .values({ workspace_id: input.workspaceId, user_id: input.userId, role: input.role })
+    .onConflictDoUpdate({
+      target: [memberships.workspace_id, memberships.user_id],
+      set: { role: input.role },
+    });
+}
+
+export type MemberWorkspace = { id: string; name: string; role: Role };
+
+/** The workspaces a user belongs to, oldest first, with the user's role in each. */
+export async function workspacesOf(db: Database, userId: string): Promise<MemberWorkspace[]> {
+  return db
+    .select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspace_id))
+    .where(eq(memberships.user_id, userId))
+    .orderBy(asc(workspaces.created_at), asc(workspaces.id));
+}
+
+export async function roleIn(db: Database, workspaceId: string, userId: string): Promise<Role | null> {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspace_id, workspaceId), eq(memberships.user_id, userId)));
+  return row?.role ?? null;
+}
+
+export async function getWorkspace(db: Database, id: string): Promise<WorkspaceRow | null> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  return row ?? null;
+}
