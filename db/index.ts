@@ -80,14 +80,31 @@ export class DataDirLockedError extends Error {
   }
 }
 
+const lockPath = (dataDir: string) => path.join(dataDir, "hooksmith.lock");
+const LOCK_STALE_MS = 10_000;
+
+/**
+ * Whether a live process holds the data folder now, without waiting for it (connectDatabase waits a
+ * while, for a crashed holder's lock to go stale): the admin CLI refuses at once.
+ */
+export async function dataDirInUse(dataDir: string): Promise<boolean> {
+  const lockfile = await import("proper-lockfile");
+  try {
+    return await lockfile.check(dataDir, { lockfilePath: lockPath(dataDir), stale: LOCK_STALE_MS });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") return false;
+    throw error;
+  }
+}
+
 // PGlite takes no lock of its own, and two processes writing one folder corrupt it.
 // proper-lockfile keeps a lock directory fresh while we live; a crashed holder's lock goes stale in 10 s.
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const lockfile = await import("proper-lockfile");
   try {
     return await lockfile.lock(dataDir, {
-      lockfilePath: path.join(dataDir, "hooksmith.lock"),
-      stale: 10_000,
+      lockfilePath: lockPath(dataDir),
+      stale: LOCK_STALE_MS,
       update: 2_000,
       retries: { retries: 6, minTimeout: 2_000, maxTimeout: 2_000, factor: 1 },
       onCompromised: (error) => {
