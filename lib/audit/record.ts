@@ -11,6 +11,7 @@ export type AuditAction =
   | "webhook.rotate_secret"
   | "key.create"
   | "key.revoke"
+  | "member.invite"
   | "member.add"
   | "member.role"
   | "member.remove";
@@ -23,7 +24,11 @@ export type AuditEntry = {
 };
 
 /** Appends one entry to the workspace's audit log. */
-export async function recordAudit(db: Database, context: WorkspaceContext, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  db: Pick<Database, "insert">,
+  context: WorkspaceContext,
+  entry: AuditEntry,
+): Promise<void> {
   await db.insert(auditLog).values({
     workspace_id: context.workspaceId,
     actor_kind: context.actor.kind,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type DeliveryStatus, deliveries, deliveryAttempts, events } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 import { dispatchConfig } from "./config";
 
 export const DELIVERY_PAGE_SIZE = 50;
@@ -9,7 +10,6 @@ export const DELIVERY_PAGE_SIZE = 50;
 export const LOG_BODY_LIMIT = 16 * 1024;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Dates are ISO 8601 strings: these rows go to the browser as they are.
 export type DeliverySummary = {
@@ -58,8 +58,8 @@ export async function listDeliveries(
   options: { before?: string | null; limit?: number } = {},
 ): Promise<DeliveryPage> {
   const limit = options.limit ?? DELIVERY_PAGE_SIZE;
-  if (!UUID.test(webhookId)) return { deliveries: [], older: null };
-  const before = options.before && UUID.test(options.before) ? options.before : null;
+  if (!isUuid(webhookId)) return { deliveries: [], older: null };
+  const before = options.before && isUuid(options.before) ? options.before : null;
   const rows = await db
     .select({
       id: deliveries.id,
@@ -104,7 +104,7 @@ export async function listDeliveryAttempts(
   webhookId: string,
   deliveryId: string,
 ): Promise<AttemptView[] | null> {
-  if (!UUID.test(webhookId) || !UUID.test(deliveryId)) return null;
+  if (!isUuid(webhookId) || !isUuid(deliveryId)) return null;
   const [delivery] = await db
     .select({ id: deliveries.id })
     .from(deliveries)

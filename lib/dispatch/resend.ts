@@ -2,13 +2,12 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { deliveries, webhooks } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 import { wakeWorkers } from "./wake";
 
 export type ResendResult =
   | { ok: true }
   | { ok: false; error: "not_found" | "not_failed" | "webhook_disabled" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Puts a failed delivery back in the queue, due now. It keeps its id, so receivers see the same
@@ -21,7 +20,7 @@ export async function resendDelivery(
   webhookId: string,
   deliveryId: string,
 ): Promise<ResendResult> {
-  if (!UUID.test(webhookId) || !UUID.test(deliveryId)) return { ok: false, error: "not_found" };
+  if (!isUuid(webhookId) || !isUuid(deliveryId)) return { ok: false, error: "not_found" };
   const [row] = await db
     .select({ status: deliveries.status, disabled_reason: webhooks.disabled_reason })
     .from(deliveries)

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type ApiKeyRow, apiKeys, type KeyKind, type KeyScope } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 import { generateKeyToken, hashKeyToken, kindOfToken } from "./token";
 
 export type KeyView = Omit<ApiKeyRow, "key_hash">;
@@ -52,6 +53,7 @@ export async function listKeys(db: Database, workspaceId: string): Promise<KeyVi
 
 /** Revokes a key of the workspace by id; false when there is none (or it was revoked before). */
 export async function revokeKey(db: Database, workspaceId: string, id: string): Promise<KeyView | null> {
+  if (!isUuid(id)) return null;
   const [row] = await db
     .update(apiKeys)
     .set({ revoked_at: new Date() })

@@ -2,15 +2,11 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { webhooks } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 import type { Webhook } from "./schemas";
 import { toWebhook } from "./serialize";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// Ids are UUIDs; anything else cannot exist, and must not reach the database as a cast error.
-export function isWebhookId(id: string): boolean {
-  return UUID.test(id);
-}
+export const isWebhookId = isUuid;
 
 // Every query names its workspace: a webhook of another workspace does not exist for the caller.
 const inWorkspace = (workspaceId: string) => eq(webhooks.workspace_id, workspaceId);

@@ -3,12 +3,6 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, type Role, type WorkspaceRow, workspaces } from "@/db/schema";
 
-export const ROLES: readonly Role[] = ["owner", "editor", "viewer"];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}
-
 export async function createWorkspace(
   db: Database,
   input: { name: string; ownerId: string },

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Table, TableCell, TableHead } from "@/components/ui/table";
+import type { AuditRow } from "@/db/schema";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/queries";
+import { currentAccess } from "@/lib/auth/access";
+import { getDb } from "@/lib/db";
+import { isRole, roleAllows } from "@/lib/workspaces/roles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Settings.audit");
+  return { title: t("title") };
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"Settings">>>;
+
+// What changed, in words: the fields of a save, a role change, a switch on or off.
+function detailsText(entry: AuditRow, t: Translate): string {
+  const details = entry.details ?? {};
+  if (Array.isArray(details.fields)) return t("audit.fields", { fields: details.fields.join(", ") });
+  if (isRole(details.from) && isRole(details.to)) {
+    return t("audit.roleChange", { from: t(`roles.${details.from}`), to: t(`roles.${details.to}`) });
+  }
+  if (isRole(details.role)) return t(`roles.${details.role}`);
+  if (typeof details.scope === "string" && typeof details.kind === "string") {
+    return `${t(`keys.kinds.${details.kind as "api"}`)}, ${t(`keys.scopes.${details.scope as "read"}`)}`;
+  }
+  return "";
+}
+
+export default async function AuditPage() {
+  const access = await currentAccess();
+  if (!roleAllows(access.role, "owner")) notFound();
+  const t = await getTranslations("Settings");
+  const format = await getFormatter();
+  const entries = await listAuditEntries(await getDb(), access.workspaceId);
+  return (
+    <section aria-labelledby="audit-title" className="space-y-4">
+      <div>
+        <h2 id="audit-title" className="text-lg font-semibold text-slate-900">
+          {t("audit.title")}
+        </h2>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">
+          {t("audit.description", { count: AUDIT_PAGE_SIZE })}
+        </p>
+      </div>
+      {entries.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("audit.empty")}</p>
+      ) : (
+        <Table>
+          <thead>
+            <tr>
+              <TableHead scope="col">{t("audit.columns.at")}</TableHead>
+              <TableHead scope="col">{t("audit.columns.actor")}</TableHead>
+              <TableHead scope="col">{t("audit.columns.action")}</TableHead>
+              <TableHead scope="col">{t("audit.columns.target")}</TableHead>
+              <TableHead scope="col">{t("audit.columns.details")}</TableHead>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id} data-testid="audit-row">
+                <TableCell className="whitespace-nowrap">
+                  {format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "medium" })}
+                </TableCell>
+                <TableCell>
+                  <span className="block text-xs text-slate-500">
+                    {t(`audit.actors.${entry.actor_kind as "user"}`)}
+                  </span>
+                  {entry.actor_label}
+                </TableCell>
+                <TableCell>
+                  {t(`audit.actions.${entry.action.replace(".", "_") as "webhook_create"}`, {
+                    active: String(entry.details?.active ?? ""),
+                  })}
+                </TableCell>
+                <TableCell>{entry.target_label ?? ""}</TableCell>
+                <TableCell className="text-slate-600">{detailsText(entry, t)}</TableCell>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </section>
+  );
+}

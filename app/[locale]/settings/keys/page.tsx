@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { KeyCreateForm } from "@/components/settings/key-create-form";
+import { RevokeKeyButton } from "@/components/settings/revoke-key-button";
+import { Table, TableCell, TableHead } from "@/components/ui/table";
+import { currentAccess } from "@/lib/auth/access";
+import { getDb } from "@/lib/db";
+import { type KeyView, listKeys } from "@/lib/keys/keys";
+import { roleAllows } from "@/lib/workspaces/roles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Settings.keys");
+  return { title: t("title") };
+}
+
+function statusOf(key: KeyView, now: number): "active" | "revoked" | "expired" {
+  if (key.revoked_at) return "revoked";
+  if (key.expires_at && key.expires_at.getTime() <= now) return "expired";
+  return "active";
+}
+
+export default async function KeysPage() {
+  const access = await currentAccess();
+  if (!roleAllows(access.role, "owner")) notFound();
+  const t = await getTranslations("Settings.keys");
+  const format = await getFormatter();
+  const keys = await listKeys(await getDb(), access.workspaceId);
+  const now = Date.now();
+  const date = (value: Date | null, fallback: string) =>
+    value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : fallback;
+  return (
+    <section aria-labelledby="keys-title" className="space-y-4">
+      <div>
+        <h2 id="keys-title" className="text-lg font-semibold text-slate-900">
+          {t("title")}
+        </h2>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("description")}</p>
+      </div>
+      <KeyCreateForm />
+      {keys.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("empty")}</p>
+      ) : (
+        <Table>
+          <thead>
+            <tr>
+              <TableHead scope="col">{t("columns.name")}</TableHead>
+              <TableHead scope="col">{t("columns.kind")}</TableHead>
+              <TableHead scope="col">{t("columns.scope")}</TableHead>
+              <TableHead scope="col">{t("columns.prefix")}</TableHead>
+              <TableHead scope="col">{t("columns.created")}</TableHead>
+              <TableHead scope="col">{t("columns.expires")}</TableHead>
+              <TableHead scope="col">{t("columns.lastUsed")}</TableHead>
+              <TableHead scope="col">{t("columns.status")}</TableHead>
+              <TableHead scope="col" className="text-right">
+                <span className="sr-only">{t("columns.actions")}</span>
+              </TableHead>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((key) => {
+              const status = statusOf(key, now);
+              return (
+                <tr key={key.id} data-testid="key-row">
+                  <TableCell className="font-medium">{key.name}</TableCell>
+                  <TableCell>{t(`kinds.${key.kind}`)}</TableCell>
+                  <TableCell>{t(`scopes.${key.scope}`)}</TableCell>
+                  <TableCell className="font-mono text-xs">{key.prefix}…</TableCell>
+                  <TableCell>{date(key.created_at, "")}</TableCell>
+                  <TableCell>{date(key.expires_at, t("noExpiry"))}</TableCell>
+                  <TableCell>{date(key.last_used_at, t("never"))}</TableCell>
+                  <TableCell>{t(`status.${status}`)}</TableCell>
+                  <TableCell className="text-right">
+                    {status === "active" ? <RevokeKeyButton id={key.id} name={key.name} /> : null}
+                  </TableCell>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { InviteCreator } from "@/components/settings/invite-creator";
+import { RemoveMemberButton, WithdrawInviteButton } from "@/components/settings/member-buttons";
+import { MemberRoleSelect } from "@/components/settings/member-role-select";
+import { Table, TableCell, TableHead } from "@/components/ui/table";
+import { currentAccess } from "@/lib/auth/access";
+import { getDb } from "@/lib/db";
+import { listOpenInvites } from "@/lib/workspaces/invites";
+import { listMembers } from "@/lib/workspaces/members";
+import { roleAllows } from "@/lib/workspaces/roles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Settings.members");
+  return { title: t("title") };
+}
+
+export default async function MembersPage() {
+  const access = await currentAccess();
+  if (!roleAllows(access.role, "owner")) notFound();
+  const t = await getTranslations("Settings");
+  const format = await getFormatter();
+  const db = await getDb();
+  const [members, invites] = await Promise.all([
+    listMembers(db, access.workspaceId),
+    listOpenInvites(db, access.workspaceId),
+  ]);
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="members-title" className="space-y-4">
+        <div>
+          <h2 id="members-title" className="text-lg font-semibold text-slate-900">
+            {t("members.title")}
+          </h2>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("members.description")}</p>
+        </div>
+        <Table>
+          <thead>
+            <tr>
+              <TableHead scope="col">{t("members.columns.email")}</TableHead>
+              <TableHead scope="col">{t("members.columns.name")}</TableHead>
+              <TableHead scope="col">{t("members.columns.role")}</TableHead>
+              <TableHead scope="col">{t("members.columns.since")}</TableHead>
+              <TableHead scope="col" className="text-right">
+                <span className="sr-only">{t("members.columns.actions")}</span>
+              </TableHead>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.user_id} data-testid="member-row">
+                <TableCell className="font-medium">{member.email}</TableCell>
+                <TableCell>{member.name}</TableCell>
+                <TableCell>
+                  <MemberRoleSelect userId={member.user_id} email={member.email} role={member.role} />
+                </TableCell>
+                <TableCell>{format.dateTime(member.since, { dateStyle: "medium" })}</TableCell>
+                <TableCell className="text-right">
+                  <RemoveMemberButton userId={member.user_id} email={member.email} />
+                </TableCell>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </section>
+
+      <section aria-labelledby="invites-title" className="space-y-4">
+        <div>
+          <h2 id="invites-title" className="text-lg font-semibold text-slate-900">
+            {t("invites.title")}
+          </h2>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("invites.description")}</p>
+        </div>
+        <InviteCreator />
+        <h3 className="text-sm font-semibold text-slate-800">{t("invites.open")}</h3>
+        {invites.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("invites.none")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+            {invites.map((invite) => (
+              <li key={invite.id} className="flex items-center justify-between gap-4 px-4 py-2 text-sm">
+                <span>
+                  <span className="font-medium">{t(`roles.${invite.role}`)}</span>
+                  <span className="ml-3 text-slate-500">
+                    {t("invites.expires", {
+                      date: format.dateTime(invite.expires_at, { dateStyle: "medium", timeStyle: "short" }),
+                    })}
+                  </span>
+                </span>
+                <WithdrawInviteButton id={invite.id} role={t(`roles.${invite.role}`)} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { getLocale } from "next-intl/server";
+import { recordAudit } from "@/lib/audit/record";
+import { accessFor } from "@/lib/auth/access";
+import { getDb } from "@/lib/db";
+import { type Locale, routing } from "@/lib/i18n/routing";
+import { validationTranslator } from "@/lib/i18n/translator";
+import { type FieldIssue, toFieldIssues } from "@/lib/webhooks/mutations";
+import { createKey, revokeKey } from "./keys";
+import { createKeySchema, endOfDay } from "./schema";
+
+// Public endpoints: owners only, every input validated here.
+
+export type CreateKeyResult =
+  | { ok: true; token: string }
+  | { ok: false; error: "forbidden" }
+  | { ok: false; error: "validation_failed"; issues: FieldIssue[] };
+
+export async function createKeyAction(input: unknown): Promise<CreateKeyResult> {
+  const access = await accessFor("owner");
+  if (!access) return { ok: false, error: "forbidden" };
+  const locale = await getLocale();
+  const t = validationTranslator(
+    (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : "en",
+  );
+  const parsed = createKeySchema(t).safeParse(input);
+  if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
+  const { name, kind, scope, expires } = parsed.data;
+  const db = await getDb();
+  const { key, token } = await createKey(db, {
+    workspaceId: access.workspaceId,
+    name,
+    kind,
+    scope,
+    expiresAt: expires ? new Date(endOfDay(expires)) : null,
+    createdBy: access.actor.kind === "user" ? access.actor.id : null,
+  });
+  await recordAudit(db, access, {
+    action: "key.create",
+    target: { id: key.id, label: `${key.name} (${key.prefix}…)` },
+    details: { kind, scope, expires_at: key.expires_at?.toISOString() ?? null },
+  });
+  // Shown once: only its hash is stored.
+  return { ok: true, token };
+}
+
+export async function revokeKeyAction(id: string): Promise<boolean> {
+  const access = await accessFor("owner");
+  if (!access) return false;
+  const db = await getDb();
+  const key = await revokeKey(db, access.workspaceId, String(id));
+  if (!key) return false;
+  await recordAudit(db, access, {
+    action: "key.revoke",
+    target: { id: key.id, label: `${key.name} (${key.prefix}…)` },
+  });
+  return true;
+}

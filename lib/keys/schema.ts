@@ -1,0 +1,31 @@
+import { z } from "zod";
+import type { Translate } from "@/lib/webhooks/schemas";
+
+export const keyKinds = ["api", "event"] as const;
+export const keyScopes = ["read", "write", "read_write"] as const;
+export const MAX_KEY_NAME_LENGTH = 100;
+
+// One schema for the key form and its server action; messages from the "Validation" namespace.
+export function createKeySchema(t: Translate, now = () => Date.now()) {
+  return z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, t("keyNameRequired"))
+      .max(MAX_KEY_NAME_LENGTH, t("keyNameTooLong", { max: MAX_KEY_NAME_LENGTH })),
+    kind: z.enum(keyKinds, t("keyKindInvalid")),
+    scope: z.enum(keyScopes, t("keyScopeInvalid")),
+    // A date (yyyy-mm-dd) from the form: the key works until the end of that day, UTC. Empty: no expiry.
+    expires: z
+      .string()
+      .trim()
+      .refine((value) => value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value), t("keyExpiryInvalid"))
+      .refine((value) => value === "" || endOfDay(value) > now(), t("keyExpiryPast")),
+  });
+}
+
+export type KeyFormValues = z.input<ReturnType<typeof createKeySchema>>;
+
+export function endOfDay(date: string): number {
+  return Date.parse(`${date}T23:59:59.999Z`);
+}
