@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
+          // Domain code encrypts stored secrets: a fixed key keeps unit tests from generating one into .data.
+          env: { ENCRYPTION_KEY: "dW5pdC10ZXN0cy1vbmx5LWVuY3J5cHRpb24ta2V5LTA=" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { decodeKey } from "@/lib/crypto/envelope";
 
 // A comma list with blanks dropped: "a, b,,c" -> ["a", "b", "c"].
 const list = z.string().transform((text) =>
@@ -44,6 +45,22 @@ const envSchema = z.object({
   // Opt-ins for payload URLs on loopback or private networks (refused by default).
   ALLOW_PRIVATE_TARGETS: flag.optional(),
   ALLOWED_TARGET_HOSTS: list.optional(),
+  // Encrypts header values and signing secrets in the database (lib/crypto): 32 bytes as base64 or hex,
+  // e.g. `openssl rand -base64 32`. Unset, one is generated into the data folder. The message never holds it.
+  ENCRYPTION_KEY: z
+    .string()
+    .transform((text, context) => {
+      const key = decodeKey(text);
+      if (key) return key;
+      context.addIssue({
+        code: "custom",
+        message:
+          "ENCRYPTION_KEY must be 32 bytes written as base64 (44 characters) or hex (64 characters), " +
+          "e.g. the output of `openssl rand -base64 32`",
+      });
+      return z.NEVER;
+    })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createDataFileOnce } from "@/lib/data-file";
 import { env } from "@/lib/env";
 
 export const TOKEN_FILE = "api-token";
@@ -47,18 +48,11 @@ async function loadToken(options: {
   const stored = await readToken(file);
   if (stored) return { token: stored, source: "file", file };
 
-  await mkdir(options.dataDir, { recursive: true });
   const token = randomBytes(32).toString("base64url");
-  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
-  await writeFile(draft, `${token}\n`, { mode: 0o600, flag: "wx" });
-  try {
-    await link(draft, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  if (!createDataFileOnce(file, `${token}\n`)) {
+    // Another process created it first: its token is the one.
     const winner = await readToken(file);
     if (winner) return { token: winner, source: "file", file };
-  } finally {
-    await unlink(draft);
   }
   return { token, source: "generated", file };
 }
