@@ -194,9 +194,7 @@ function text(raw: string, option: string): string {
   if (trimmed.length > MAX_NAME_LENGTH) {
     throw new UsageError(`${option} may have at most ${MAX_NAME_LENGTH} characters.`);
   }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-  if (/[\u0000-\u001f\u007f]/.test(trimmed))
-    throw new UsageError(`${option} must not contain control characters.`);
+  if (/\p{Cc}/u.test(trimmed)) throw new UsageError(`${option} must not contain control characters.`);
   return trimmed;
 }
 

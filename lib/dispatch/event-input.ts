@@ -23,6 +23,34 @@ const envelopeSchema = z.strictObject({
 
 const zodLocales = { en: z.locales.en, de: z.locales.de };
 
+// NUL and lone surrogates: PostgreSQL cannot store the first in text, and neither is text a receiver
+// can trust. Found iteratively, so deeply nested data cannot exhaust the stack.
+const unstorable = (text: string) => text.includes("\u0000") || /\p{Cs}/u.test(text);
+
+type PathNode = { key: string; parent: PathNode | null } | null;
+
+function pathOf(node: PathNode): string {
+  const keys: string[] = [];
+  for (let current = node; current; current = current.parent) keys.unshift(current.key);
+  return keys.join(".");
+}
+
+function unstorablePath(value: unknown): string | null {
+  const stack: [unknown, PathNode][] = [[value, null]];
+  while (stack.length > 0) {
+    const [current, node] = stack.pop() as [unknown, PathNode];
+    if (typeof current === "string") {
+      if (unstorable(current)) return pathOf(node);
+    } else if (current !== null && typeof current === "object") {
+      for (const [key, item] of Object.entries(current)) {
+        if (unstorable(key)) return pathOf({ key, parent: node });
+        stack.push([item, { key, parent: node }]);
+      }
+    }
+  }
+  return null;
+}
+
 function issuesOf(error: z.ZodError, prefix: string[] = []): EventIssue[] {
   return error.issues.map((issue) => ({
     path: [...prefix, ...issue.path.map(String)].join("."),
@@ -43,6 +71,8 @@ export function parseEvent(
   const envelope = envelopeSchema.safeParse(input, { error });
   if (!envelope.success) return { ok: false, issues: issuesOf(envelope.error) };
   const { trigger_element, trigger, data, prokey } = envelope.data;
+  const unsafe = unstorablePath({ data, prokey });
+  if (unsafe !== null) return { ok: false, issues: [{ path: unsafe, message: t("textInvisible") }] };
 
   const element = getElement(trigger_element);
   if (!element) return { ok: false, issues: [{ path: "trigger_element", message: t("elementUnknown") }] };

@@ -5,6 +5,19 @@ export type TemplateCheck =
   | { ok: false; problem: "syntax" | "unsupported"; detail: string };
 
 type Node = { type: string; [key: string]: unknown };
+
+// Names that lead from data to its prototype or constructor. Rendering reads own properties only, but a
+// template naming them is an attempt at something, not a variable (and "payload.*" would let it through).
+const PROTOTYPE_NAMES = new Set([
+  "__proto__",
+  "constructor",
+  "prototype",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+]);
+
 type PathNode = Node & { data: boolean; depth: number; parts: string[]; original: string };
 
 // Values may only hold plain variables (`{{email}}`, `{{payload.first_name}}`): no helpers, blocks or
@@ -30,7 +43,8 @@ export function checkTemplate(source: string): TemplateCheck {
       hasArguments ||
       path.data ||
       path.depth > 0 ||
-      path.parts.length === 0
+      path.parts.length === 0 ||
+      path.parts.some((part) => PROTOTYPE_NAMES.has(part))
     ) {
       return { ok: false, problem: "unsupported", detail: sourceOf(node) };
     }

@@ -33,6 +33,18 @@ export const readOnlyFields = [
 // RFC 9110 token characters.
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const LINE_BREAK = /[\r\n]/;
+// What no stored text may hold: NUL (PostgreSQL refuses it) and lone surrogates (not Unicode at all).
+const unstorable = (text: string) => text.includes("\u0000") || /\p{Cs}/u.test(text);
+// Control and direction-override characters: they hide or reorder what a person reads in a name.
+const DECEPTIVE = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
+// Keys also refuse zero-width and other invisible format characters ("element\u200B_data").
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+// A header value may hold a tab, no other control character (RFC 9110), and no line separator.
+const headerValueControl = (value: string) => /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u.test(value.replaceAll("\t", ""));
+// As keys of the JSON the receiver gets, these pollute prototypes in careless JavaScript receivers.
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const hasReservedKey = (value: unknown) =>
+  value !== null && typeof value === "object" && Object.keys(value).some((key) => RESERVED_KEYS.has(key));
 
 // Validation messages come from messages/*.json (namespace "Validation"); the form passes next-intl's
 // translator, the API one for the request's language.
@@ -61,7 +73,8 @@ export function createWebhookSchema(t: Translate) {
           .string({ error: t("nameRequired") })
           .trim()
           .min(1, { error: t("nameRequired") })
-          .max(MAX_NAME_LENGTH, { error: t("nameTooLong", { max: MAX_NAME_LENGTH }) }),
+          .max(MAX_NAME_LENGTH, { error: t("nameTooLong", { max: MAX_NAME_LENGTH }) })
+          .refine((name) => !DECEPTIVE.test(name), { error: t("textInvisible") }),
         active: z.boolean({ error: t("boolean") }).default(true),
         method: z.enum(methods, { error: t("method", { allowed: methods.join(", ") }) }).default("POST"),
         payload_url: z
@@ -69,7 +82,11 @@ export function createWebhookSchema(t: Translate) {
           .trim()
           .min(1, { error: t("urlRequired") })
           .max(MAX_URL_LENGTH, { error: t("urlTooLong", { max: MAX_URL_LENGTH }) })
-          .refine(isHttpUrl, { error: t("urlInvalid") }),
+          // Whitespace and invisible characters: the URL parser would drop or encode them, so the stored
+          // URL would not be the one that is sent.
+          .refine((url) => !/\s/.test(url) && !INVISIBLE.test(url) && isHttpUrl(url), {
+            error: t("urlInvalid"),
+          }),
         trigger_element: z.string({ error: t("elementRequired") }).min(1, { error: t("elementRequired") }),
         trigger: z.string({ error: t("triggerRequired") }).min(1, { error: t("triggerRequired") }),
         // The form sends "" for an empty filter field; both mean "no filter".
@@ -81,9 +98,16 @@ export function createWebhookSchema(t: Translate) {
             .default(null),
         ),
         filters: z
-          .record(z.string(), z.union([z.string(), z.number()], { error: t("filterValue") }), {
-            error: t("filtersObject"),
-          })
+          .unknown()
+          // Checked before parsing: zod drops a "__proto__" key silently, so the check below never sees it.
+          .refine((value) => !hasReservedKey(value), { error: t("keyReserved"), abort: true })
+          // What the record below accepts, for the OpenAPI document (which describes this first step).
+          .meta({ type: "object", additionalProperties: { type: ["string", "number"] } })
+          .pipe(
+            z.record(z.string(), z.union([z.string(), z.number()], { error: t("filterValue") }), {
+              error: t("filtersObject"),
+            }),
+          )
           .default({}),
         content_type: z
           .enum(contentTypes, { error: t("contentType", { allowed: contentTypes.join(", ") }) })
@@ -121,11 +145,17 @@ export function createWebhookSchema(t: Translate) {
           ctx.addIssue({ code: "custom", path: ["filters", key], message: t("filterInteger") });
         } else if (String(value).trim() === "" || String(value).length > 200) {
           ctx.addIssue({ code: "custom", path: ["filters", key], message: t("filterValue") });
+        } else if (INVISIBLE.test(String(value))) {
+          ctx.addIssue({ code: "custom", path: ["filters", key], message: t("textInvisible") });
         }
       }
 
       const variables = variablesFor(element, webhook.trigger);
       const checkValue = (value: string, path: (string | number)[]) => {
+        if (unstorable(value)) {
+          ctx.addIssue({ code: "custom", path, message: t("textInvisible") });
+          return;
+        }
         const check = checkTemplate(value);
         if (!check.ok) {
           const key = check.problem === "syntax" ? "templateSyntax" : "templateUnsupported";
@@ -153,6 +183,8 @@ export function createWebhookSchema(t: Translate) {
         seenHeaders.add(name);
         if (LINE_BREAK.test(row.value)) {
           ctx.addIssue({ code: "custom", path: ["header", index, "value"], message: t("headerLineBreak") });
+        } else if (headerValueControl(row.value)) {
+          ctx.addIssue({ code: "custom", path: ["header", index, "value"], message: t("textInvisible") });
         } else {
           checkValue(row.value, ["header", index, "value"]);
         }
@@ -162,6 +194,10 @@ export function createWebhookSchema(t: Translate) {
       webhook.body.forEach((row, index) => {
         if (row.key.trim() === "") {
           ctx.addIssue({ code: "custom", path: ["body", index, "key"], message: t("bodyKeyRequired") });
+        } else if (INVISIBLE.test(row.key)) {
+          ctx.addIssue({ code: "custom", path: ["body", index, "key"], message: t("textInvisible") });
+        } else if (RESERVED_KEYS.has(row.key)) {
+          ctx.addIssue({ code: "custom", path: ["body", index, "key"], message: t("keyReserved") });
         } else if (row.key === "element_data") {
           ctx.addIssue({ code: "custom", path: ["body", index, "key"], message: t("bodyKeyReserved") });
         } else if (seenBody.has(row.key)) {
@@ -177,7 +213,14 @@ function isHttpUrl(value: string): boolean {
   if (!/^https?:\/\//i.test(value)) return false;
   try {
     const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+    // DNS limits: 253 characters in all, 63 per label.
+    const labels = url.hostname.split(".");
+    return (
+      (url.protocol === "http:" || url.protocol === "https:") &&
+      url.hostname.length > 0 &&
+      url.hostname.length <= 253 &&
+      labels.every((label) => label.length <= 63)
+    );
   } catch {
     return false;
   }
