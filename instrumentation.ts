@@ -12,8 +12,11 @@ export async function register() {
       const { getApiToken, getInternalToken } = await import("@/lib/api/token");
       await getApiToken();
       await getInternalToken();
-      // Deliveries are sent from this process too, unless dedicated workers (`npm run worker`) do it.
+      // ADMIN_EMAIL/ADMIN_PASSWORD create the first owner when no one can sign in yet.
       const { env } = await import("@/lib/env");
+      const { seedOwnerFromEnv } = await import("@/lib/auth/setup");
+      await seedOwnerFromEnv(connection.db, env());
+      // Deliveries are sent from this process too, unless dedicated workers (`npm run worker`) do it.
       if (env().WORKER_IN_APP !== false) {
         const { startInAppWorker } = await import("@/lib/dispatch/in-app-worker");
         startInAppWorker(connection);

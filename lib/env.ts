@@ -61,6 +61,13 @@ const envSchema = z.object({
       return z.NEVER;
     })
     .optional(),
+  // Sign-in (lib/auth). The secret signs session cookies; unset, one is generated into the data folder.
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  // The app's public URL; unset, each request's own host is used (any port works). https makes cookies Secure.
+  BETTER_AUTH_URL: z.string().url().optional(),
+  // Seeds the first owner at start-up when no user exists yet (instead of the set-up page).
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

@@ -38,7 +38,8 @@ export function loadApiToken(options: { apiToken?: string; dataDir: string }): P
   return loadToken({ value: options.apiToken, dataDir: options.dataDir, fileName: TOKEN_FILE });
 }
 
-async function loadToken(options: {
+// Also loads the sign-in secret (lib/auth/auth.ts): one way to keep a generated secret in the data folder.
+export async function loadToken(options: {
   value?: string;
   dataDir: string;
   fileName: string;

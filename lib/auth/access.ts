@@ -1,6 +1,14 @@
 import "server-only";
-import { DEFAULT_WORKSPACE_ID, type Role } from "@/db/schema";
+import { getLocale } from "next-intl/server";
+import { cache } from "react";
+import type { Role } from "@/db/schema";
+import { getDb } from "@/lib/db";
+import { redirect } from "@/lib/i18n/navigation";
+import { type Locale, routing } from "@/lib/i18n/routing";
 import type { WorkspaceContext } from "@/lib/workspaces/context";
+import { workspacesOf } from "@/lib/workspaces/workspaces";
+import { currentUser } from "./session";
+import { activeWorkspace, chosenWorkspaceId } from "./workspace-cookie";
 
 /** What the signed-in person may do in the workspace they are working in. */
 export type Access = WorkspaceContext & { role: Role };
@@ -11,15 +19,28 @@ export function roleAllows(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }
 
-// TEMPORARY until sign-in lands (issue 4, same session): every page and action acts as the owner of the
-// default workspace. Pages and server actions already ask here, so sign-in changes this file only.
-export async function currentAccess(): Promise<Access> {
-  return {
-    workspaceId: DEFAULT_WORKSPACE_ID,
-    role: "owner",
-    actor: { kind: "user", id: null, label: "local" },
-  };
+async function requestLocale(): Promise<Locale> {
+  const locale = await getLocale();
+  return (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : routing.defaultLocale;
 }
+
+/**
+ * The signed-in user's access in their active workspace (the workspace cookie if they are a member of it,
+ * else their first workspace). Without a session it redirects to the sign-in page, without any workspace
+ * to the page that says so; in server actions the redirect ends the action the same way.
+ */
+export const currentAccess = cache(async (): Promise<Access> => {
+  const user = await currentUser();
+  if (!user) return redirect({ href: "/sign-in", locale: await requestLocale() });
+  const workspaces = await workspacesOf(await getDb(), user.id);
+  const workspace = activeWorkspace(workspaces, await chosenWorkspaceId());
+  if (!workspace) return redirect({ href: "/no-workspace", locale: await requestLocale() });
+  return {
+    workspaceId: workspace.id,
+    role: workspace.role,
+    actor: { kind: "user", id: user.id, label: user.email },
+  };
+});
 
 /** The access of the caller when its role reaches `needed`, else null (the action refuses). */
 export async function accessFor(needed: Role): Promise<Access | null> {

@@ -1,0 +1,60 @@
+"use server";
+
+import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
+import { getDb } from "@/lib/db";
+import { redirect } from "@/lib/i18n/navigation";
+import { type Locale, routing } from "@/lib/i18n/routing";
+import { workspacesOf } from "@/lib/workspaces/workspaces";
+import { type AccountFormState, parseAccountForm } from "./account-form";
+import { getAuth } from "./auth";
+import { currentUser } from "./session";
+import { createFirstOwner } from "./setup";
+import { chooseWorkspace } from "./workspace-cookie";
+
+// Every exported function here is a public endpoint: each checks its input and who calls it.
+
+async function requestLocale(): Promise<Locale> {
+  const locale = await getLocale();
+  return (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : routing.defaultLocale;
+}
+
+// Signs the new account in for this browser (the nextCookies plugin sets the session cookie).
+async function signIn(email: string, password: string): Promise<void> {
+  const auth = await getAuth();
+  await auth.api.signInEmail({ body: { email, password }, headers: await headers() });
+}
+
+/** The set-up page: creates the first owner and signs them in; only while no user exists. */
+export async function setUpAction(
+  _previous: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
+  const form = parseAccountForm(formData);
+  if (!form.ok) return form.state;
+  const locale = await requestLocale();
+  const owner = await createFirstOwner(await getDb(), form.value);
+  // Someone else finished set-up first: this form creates nothing, the person signs in as usual.
+  if (!owner) return redirect({ href: "/sign-in", locale });
+  await signIn(form.value.email, form.value.password);
+  return redirect({ href: "/webhooks", locale });
+}
+
+export async function signOutAction(): Promise<void> {
+  const locale = await requestLocale();
+  const auth = await getAuth();
+  await auth.api.signOut({ headers: await headers() });
+  redirect({ href: "/sign-in", locale });
+}
+
+/** Makes another of the user's workspaces the active one; ignored for a workspace they are not in. */
+export async function switchWorkspaceAction(workspaceId: unknown): Promise<void> {
+  const locale = await requestLocale();
+  const user = await currentUser();
+  if (!user) return redirect({ href: "/sign-in", locale });
+  const workspaces = await workspacesOf(await getDb(), user.id);
+  const workspace = workspaces.find((candidate) => candidate.id === workspaceId);
+  if (workspace) await chooseWorkspace(workspace.id);
+  // The page shown may belong to the workspace left behind: start on the new one's list.
+  redirect({ href: "/webhooks", locale });
+}

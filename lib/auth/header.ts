@@ -1,0 +1,25 @@
+import "server-only";
+import type { Role } from "@/db/schema";
+import { getDb } from "@/lib/db";
+import { workspacesOf } from "@/lib/workspaces/workspaces";
+import { currentUser } from "./session";
+import { activeWorkspace, chosenWorkspaceId } from "./workspace-cookie";
+
+export type HeaderAccount = {
+  email: string;
+  workspaces: { id: string; name: string }[];
+  active: { id: string; name: string; role: Role } | null;
+};
+
+/** What the app header shows of the signed-in user; null when no one is signed in. */
+export async function headerAccount(): Promise<HeaderAccount | null> {
+  const user = await currentUser();
+  if (!user) return null;
+  const workspaces = await workspacesOf(await getDb(), user.id);
+  const active = activeWorkspace(workspaces, await chosenWorkspaceId());
+  return {
+    email: user.email,
+    workspaces: workspaces.map(({ id, name }) => ({ id, name })),
+    active: active ? { id: active.id, name: active.name, role: active.role } : null,
+  };
+}

@@ -1,0 +1,66 @@
+"use server";
+
+import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
+import { createUserWithPassword, UserExistsError } from "@/lib/accounts/users";
+import { getDb } from "@/lib/db";
+import { redirect } from "@/lib/i18n/navigation";
+import { type Locale, routing } from "@/lib/i18n/routing";
+import { acceptInvite } from "@/lib/workspaces/invites";
+import { type AccountFormState, parseAccountForm } from "./account-form";
+import { getAuth } from "./auth";
+import { currentUser } from "./session";
+import { chooseWorkspace } from "./workspace-cookie";
+
+// Invite links: join with the account you are signed in with, or create one through the link (the only
+// way besides set-up, ADMIN_EMAIL and the CLI). Public endpoints: the token is checked by acceptInvite.
+
+async function requestLocale(): Promise<Locale> {
+  const locale = await getLocale();
+  return (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : routing.defaultLocale;
+}
+
+class InviteInvalidError extends Error {}
+
+/** The signed-in user joins the invite's workspace, which becomes their active one. */
+export async function acceptInviteAction(
+  token: string,
+  _previous: AccountFormState,
+): Promise<AccountFormState> {
+  const locale = await requestLocale();
+  const user = await currentUser();
+  if (!user) return redirect({ href: "/sign-in", locale });
+  const accepted = await acceptInvite(await getDb(), String(token), user);
+  if (!accepted) return { formError: "inviteInvalid" };
+  await chooseWorkspace(accepted.workspaceId);
+  return redirect({ href: "/webhooks", locale });
+}
+
+/** Creates an account through the invite and signs it in; nothing is created when the invite is not valid. */
+export async function joinWithInviteAction(
+  token: string,
+  _previous: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
+  const form = parseAccountForm(formData);
+  if (!form.ok) return form.state;
+  const locale = await requestLocale();
+  const db = await getDb();
+  let workspaceId: string;
+  try {
+    workspaceId = await db.transaction(async (tx) => {
+      const user = await createUserWithPassword(tx, form.value);
+      const accepted = await acceptInvite(tx, String(token), user);
+      if (!accepted) throw new InviteInvalidError();
+      return accepted.workspaceId;
+    });
+  } catch (error) {
+    if (error instanceof UserExistsError) return { errors: { email: "userExists" }, email: form.value.email };
+    if (error instanceof InviteInvalidError) return { formError: "inviteInvalid", email: form.value.email };
+    throw error;
+  }
+  const auth = await getAuth();
+  await auth.api.signInEmail({ body: form.value, headers: await headers() });
+  await chooseWorkspace(workspaceId);
+  return redirect({ href: "/webhooks", locale });
+}

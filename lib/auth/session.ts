@@ -1,0 +1,27 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import type { Database } from "@/db";
+import { users } from "@/db/schema";
+import { getAuth } from "./auth";
+
+export type SignedInUser = { id: string; email: string; name: string };
+
+/** The user of this request's session, or null; read once per request. */
+export const currentUser = cache(async (): Promise<SignedInUser | null> => {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: await headers() });
+  if (!session) return null;
+  return { id: session.user.id, email: session.user.email, name: session.user.name };
+});
+
+// Users are never all removed again, so once one exists the answer stays; cached per process.
+const globalForUsers = globalThis as unknown as { hooksmithHasUser?: boolean };
+
+/** Whether anyone can sign in yet; until then every page leads to the set-up page. */
+export async function hasAnyUser(db: Database): Promise<boolean> {
+  if (globalForUsers.hooksmithHasUser) return true;
+  const [row] = await db.select({ id: users.id }).from(users).limit(1);
+  if (row) globalForUsers.hooksmithHasUser = true;
+  return Boolean(row);
+}
