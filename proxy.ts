@@ -1,10 +1,37 @@
+import { type NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "@/lib/i18n/routing";
 
 // Redirects `/` by the browser's language and keeps the locale prefix on every page.
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+
+// Pages anyone may open; every other page needs a session.
+function isPublic(page: string): boolean {
+  return page === "/sign-in" || page === "/setup" || page.startsWith("/invite/");
+}
+// Better Auth's session cookie; the __Secure- form when the app runs behind https (lib/auth/auth.ts).
+const SESSION_COOKIES = ["better-auth.session_token", "__Secure-better-auth.session_token"];
+
+// A cheap first gate: without a session cookie a page sends the browser to sign-in at once (which leads
+// on to set-up on a fresh install). Whether the session is real is checked by the page itself
+// (lib/auth/access.ts currentAccess), so a forged cookie gets no further than the sign-in page.
+export default function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const [, locale = "", ...rest] = pathname.split("/");
+  const page = `/${rest.join("/")}`;
+  const localized = (routing.locales as readonly string[]).includes(locale);
+  if (localized && !isPublic(page) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    // From nextUrl, as next-intl does: the host the browser used, so the cookie set there is sent back.
+    const target = request.nextUrl.clone();
+    target.pathname = `/${locale}/sign-in`;
+    target.search = "";
+    if (page !== "/") target.searchParams.set("next", `${pathname}${search}`);
+    return NextResponse.redirect(target);
+  }
+  return intl(request);
+}
 
 export const config = {
-  // The REST API, internal routes and static files are not localized.
+  // The REST API, internal routes (and Better Auth's under /api/auth) and static files are not localized.
   matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
 };

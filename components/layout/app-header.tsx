@@ -1,23 +1,51 @@
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { WorkspaceSwitcher } from "@/components/auth/workspace-switcher";
+import { headerAccount } from "@/lib/auth/header";
 import { Link } from "@/lib/i18n/navigation";
 import { LocaleSwitcher } from "./locale-switcher";
 
-export function AppHeader() {
-  const t = useTranslations("App");
+export async function AppHeader() {
+  const t = await getTranslations("App");
+  const tAuth = await getTranslations("Auth.header");
+  // Null on the sign-in and set-up pages: then only the language can be chosen.
+  const account = await headerAccount();
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav
-        className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3"
+        className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3"
         aria-label={t("navigation")}
       >
         <Link href="/webhooks" className="text-lg font-semibold tracking-tight text-indigo-700">
           {t("title")}
         </Link>
-        <div className="flex items-center gap-4">
-          <Link href="/webhooks" className="text-sm font-medium text-slate-700 hover:text-indigo-700">
-            {t("webhooks")}
-          </Link>
+        <div className="flex flex-wrap items-center justify-end gap-4">
+          {account?.active ? (
+            <Link href="/webhooks" className="text-sm font-medium text-slate-700 hover:text-indigo-700">
+              {t("webhooks")}
+            </Link>
+          ) : null}
+          {account?.active?.role === "owner" ? (
+            <Link href="/settings" className="text-sm font-medium text-slate-700 hover:text-indigo-700">
+              {tAuth("settings")}
+            </Link>
+          ) : null}
+          {account?.active && account.workspaces.length > 1 ? (
+            <WorkspaceSwitcher workspaces={account.workspaces} activeId={account.active.id} />
+          ) : account?.active ? (
+            <span className="text-sm text-slate-600" title={tAuth("workspace")}>
+              {account.active.name}
+            </span>
+          ) : null}
           <LocaleSwitcher />
+          {account ? (
+            <div className="flex items-center gap-2 border-l border-slate-200 pl-4">
+              <span className="text-sm text-slate-600" title={tAuth("account")}>
+                {account.email}
+              </span>
+              <SignOutButton />
+            </div>
+          ) : null}
         </div>
       </nav>
     </header>

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EditorHeader } from "@/components/webhooks/editor-header";
 import { SigningSecretNote } from "@/components/webhooks/signing-secret-note";
 import { WebhookEditor } from "@/components/webhooks/webhook-editor";
+import { currentAccess } from "@/lib/auth/access";
 import { elements } from "@/lib/elements";
 import type { Locale } from "@/lib/i18n/routing";
 import { editorCatalog } from "@/lib/webhooks/editor-catalog";
@@ -19,6 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NewWebhookPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale as Locale);
+  // Signed in, in a workspace: otherwise this redirects (the save action checks the role itself).
+  await currentAccess();
   return (
     <>
       <EditorHeader mode="new" />

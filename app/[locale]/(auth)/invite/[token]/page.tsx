@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
+import { AccountForm } from "@/components/auth/account-form";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { MIN_PASSWORD_LENGTH } from "@/lib/accounts/users";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/account-form";
+import { acceptInviteAction, joinWithInviteAction } from "@/lib/auth/invite-actions";
+import { currentUser } from "@/lib/auth/session";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+
+type Props = { params: Promise<{ locale: string; token: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "Auth.invite" });
+  return { title: t("metaTitle") };
+}
+
+// Whether the link is still good is known only when it is used: acceptInvite checks and spends it at once.
+export default async function InvitePage({ params }: Props) {
+  const { locale, token } = await params;
+  setRequestLocale(locale as Locale);
+  await connection();
+  const user = await currentUser();
+  const t = await getTranslations("Auth");
+  return (
+    <Card
+      title={<span className="text-xl">{t("invite.title")}</span>}
+      description={t("invite.intro")}
+      headingId="invite-title"
+    >
+      {user ? (
+        <div className="space-y-4">
+          <p className="text-sm text-slate-700">{t("invite.signedInAs", { email: user.email })}</p>
+          <AcceptInviteForm action={acceptInviteAction.bind(null, token)} />
+          <div className="flex items-center gap-2 border-t border-slate-100 pt-4 text-sm text-slate-600">
+            <span>{t("invite.otherAccount")}</span>
+            <SignOutButton />
+          </div>
+        </div>
+      ) : (
+        <div className="space-y-6">
+          <p className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
+            <span>{t("invite.haveAccount")}</span>
+            <Link
+              href={{
+                pathname: "/sign-in",
+                query: { next: `/${locale}/invite/${encodeURIComponent(token)}` },
+              }}
+              className={buttonClasses("secondary", "sm")}
+            >
+              {t("invite.signIn")}
+            </Link>
+          </p>
+          <div className="border-t border-slate-100 pt-4">
+            <p className="mb-4 text-sm font-medium text-slate-800">{t("invite.newAccount")}</p>
+            <AccountForm
+              action={joinWithInviteAction.bind(null, token)}
+              idPrefix="invite"
+              minPasswordLength={MIN_PASSWORD_LENGTH}
+              maxPasswordLength={MAX_PASSWORD_LENGTH}
+              labels={{
+                email: t("setup.email"),
+                password: t("setup.password"),
+                passwordHint: t("setup.passwordHint", { min: MIN_PASSWORD_LENGTH }),
+                confirm: t("setup.confirm"),
+                submit: t("invite.create"),
+                submitting: t("invite.creating"),
+              }}
+            />
+          </div>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,15 @@
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { signOutAction } from "@/lib/auth/actions";
+
+// A form, so signing out works before the page's JavaScript has loaded.
+export function SignOutButton() {
+  const t = useTranslations("Auth.header");
+  return (
+    <form action={signOutAction}>
+      <Button type="submit" variant="ghost" size="sm">
+        {t("signOut")}
+      </Button>
+    </form>
+  );
+}
