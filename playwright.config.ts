@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { ownerState } from "./tests/e2e/session";
 
 // A fixed port so the web server and the tests agree; E2E_PORT moves it when 3217 is taken.
 const port = Number(process.env.E2E_PORT ?? 3217);
@@ -37,11 +38,19 @@ export default defineConfig({
         }
       : {},
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // Signs in once as the seeded owner (ADMIN_EMAIL in e2e-env.mjs); the specs start from that session.
+    { name: "sign-in", testMatch: /\.setup\.ts$/, use: { browserName: "chromium" } },
+    {
+      name: "chromium",
+      use: { browserName: "chromium", storageState: ownerState },
+      dependencies: ["sign-in"],
+    },
+  ],
   webServer: {
     // Starts the built app (`npm run build` first) on a fresh data folder or a fresh PostgreSQL database.
     command: `node tests/e2e/serve.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/en/webhooks`,
+    url: `http://127.0.0.1:${port}/en/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

@@ -3,4 +3,6 @@ export const e2eEnv: {
   INTERNAL_TOKEN: string;
   ALLOW_PRIVATE_TARGETS: string;
   DISPATCH_RETRY_SCHEDULE: string;
+  ADMIN_EMAIL: string;
+  ADMIN_PASSWORD: string;
 };

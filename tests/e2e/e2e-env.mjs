@@ -6,4 +6,8 @@ export const e2eEnv = {
   ALLOW_PRIVATE_TARGETS: "true",
   // One quick retry, so a delivery to a failing receiver ends as "failed" within seconds.
   DISPATCH_RETRY_SCHEDULE: "1",
+  // The owner the app creates at start-up (member of the default workspace, where API_TOKEN acts too);
+  // the "sign-in" project signs in as this owner once and the specs reuse the session.
+  ADMIN_EMAIL: "owner@e2e.example",
+  ADMIN_PASSWORD: "e2e-owner-password-7c41",
 };
