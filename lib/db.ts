@@ -1,5 +1,6 @@
 import "server-only";
 import { type Connection, connectDatabase, type Database } from "@/db";
+import { prepareStoredSecrets } from "@/lib/crypto/stored-secrets";
 import { env } from "@/lib/env";
 
 export type { Database } from "@/db";
@@ -11,7 +12,19 @@ const globalForDb = globalThis as unknown as { hooksmithConnection?: Promise<Con
 export function getConnection(): Promise<Connection> {
   if (!globalForDb.hooksmithConnection) {
     const { DATABASE_URL, dataDir } = env();
-    const opening = connectDatabase(DATABASE_URL ? { databaseUrl: DATABASE_URL } : { dataDir });
+    // Before anything reads the database: check the encryption key and encrypt what an earlier version
+    // stored as plaintext (lib/crypto/stored-secrets.ts).
+    const opening = connectDatabase(DATABASE_URL ? { databaseUrl: DATABASE_URL } : { dataDir }).then(
+      async (connection) => {
+        try {
+          await prepareStoredSecrets(connection.db);
+        } catch (error) {
+          await connection.close();
+          throw error;
+        }
+        return connection;
+      },
+    );
     // A failed start must not poison the process: the next call tries again.
     opening.catch(() => {
       globalForDb.hooksmithConnection = undefined;

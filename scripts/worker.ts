@@ -1,12 +1,15 @@
 // `npm run worker`: a delivery worker as its own process. Any number of them can share one PostgreSQL
 // (DATABASE_URL) with the app; set WORKER_IN_APP=false on the app to leave delivery to them alone.
 import { connectDatabase } from "@/db";
+import { prepareStoredSecrets } from "@/lib/crypto/stored-secrets";
 import { dispatchConfig } from "@/lib/dispatch/config";
 import { startWorker } from "@/lib/dispatch/worker";
 import { env } from "@/lib/env";
 
 const { DATABASE_URL, dataDir } = env();
 const connection = await connectDatabase(DATABASE_URL ? { databaseUrl: DATABASE_URL } : { dataDir });
+// A worker whose encryption key cannot read the stored secrets stops here, before it claims anything.
+await prepareStoredSecrets(connection.db);
 const worker = startWorker(connection.db, dispatchConfig());
 console.log(
   `[hooksmith] worker ${worker.id} delivering from ${connection.kind === "pglite" ? dataDir : "PostgreSQL"}`,

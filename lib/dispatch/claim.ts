@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type DeliveryRow, deliveries, type EventRow, events, type WebhookRow, webhooks } from "@/db/schema";
+import { DecryptionError, revealValue } from "@/lib/crypto/envelope";
+import { encryptionKey } from "@/lib/crypto/key";
 
 /** A delivery this worker holds the lease on, with what it takes to send it. */
 export type ClaimedDelivery = {
@@ -20,6 +22,8 @@ export type ClaimedDelivery = {
     | "disabled_reason"
   >;
   data: EventRow["data"];
+  /** Set when a stored secret of this row could not be decrypted (altered in the database): it is not sent. */
+  undecryptable?: string;
 };
 
 // Built once per database and prepared: PostgreSQL parses and plans it once per connection, and each
@@ -106,6 +110,45 @@ export async function claimDueDeliveries(
     leaseMs: options.leaseMs,
     workerId: options.workerId,
   });
+  return rows.length > 0 ? decryptClaimed(rows) : rows;
+}
+
+/**
+ * Header values and signing secrets are stored encrypted: each claimed row is decrypted here, once, so
+ * sending works on plaintext in memory only. A batch often holds many deliveries of one webhook, so each
+ * distinct stored value is decrypted once per claim. Values from before encryption pass as they are.
+ */
+function decryptClaimed(rows: ClaimedDelivery[]): ClaimedDelivery[] {
+  const key = encryptionKey();
+  const known = new Map<string, string>();
+  const reveal = (stored: string) => {
+    let value = known.get(stored);
+    if (value === undefined) {
+      value = revealValue(stored, key);
+      known.set(stored, value);
+    }
+    return value;
+  };
+  for (const row of rows) {
+    const { webhook, delivery } = row;
+    try {
+      webhook.secret = reveal(webhook.secret);
+      if (webhook.previous_secret) webhook.previous_secret = reveal(webhook.previous_secret);
+      if (webhook.header.length > 0) {
+        webhook.header = webhook.header.map((entry) => ({ key: entry.key, value: reveal(entry.value) }));
+      }
+      if (delivery.request) {
+        const headers = delivery.request.headers.map(([name, value]): [string, string] => [
+          name,
+          reveal(value),
+        ]);
+        delivery.request = { ...delivery.request, headers };
+      }
+    } catch (error) {
+      if (!(error instanceof DecryptionError)) throw error;
+      row.undecryptable = error.message;
+    }
+  }
   return rows;
 }
 

@@ -2,6 +2,8 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type DeliveryStatus, deliveries, deliveryAttempts, type StoredRequest, webhooks } from "@/db/schema";
+import { encryptValue } from "@/lib/crypto/envelope";
+import { encryptionKey } from "@/lib/crypto/key";
 import { buildRequest } from "@/lib/webhooks/build-request";
 import type { WebhookValues } from "@/lib/webhooks/schemas";
 import type { ClaimedDelivery } from "./claim";
@@ -52,21 +54,23 @@ export type DeliveryOutcome = {
  * (done, retry when, failed). Touches no database: `recordOutcomes` writes the results of many attempts at once.
  */
 export async function attemptDelivery(
-  { delivery, webhook, data }: ClaimedDelivery,
+  { delivery, webhook, data, undecryptable }: ClaimedDelivery,
   config: DispatchConfig,
 ): Promise<DeliveryOutcome> {
   const now = new Date();
   const attempt = delivery.attempts + 1;
   const ids = { deliveryId: delivery.id, webhookId: webhook.id };
+  // The values of the webhook's own headers are secrets: encrypted when stored, masked in the log.
+  const custom = new Set(webhook.header.map((entry) => entry.key.toLowerCase()));
 
-  if (webhook.disabled_reason) {
+  if (webhook.disabled_reason || undecryptable) {
     return {
       ...ids,
       status: "failed",
       attempts: delivery.attempts,
       request: null,
       lastResponseStatus: null,
-      lastError: `webhook disabled (${webhook.disabled_reason})`,
+      lastError: undecryptable ?? `webhook disabled (${webhook.disabled_reason})`,
       nextAttemptAt: null,
       log: null,
       effect: null,
@@ -91,7 +95,7 @@ export async function attemptDelivery(
         lastResponseStatus: null,
         lastError: `invalid request: ${built.error}`,
         nextAttemptAt: null,
-        log: attemptLog(delivery.id, attempt, now, unsent, {
+        log: attemptLog(delivery.id, attempt, now, unsent, custom, {
           ok: false,
           body: "",
           bodyTruncated: false,
@@ -119,10 +123,10 @@ export async function attemptDelivery(
   const answered = {
     ...ids,
     attempts: attempt,
-    request: delivery.request ? null : request,
+    request: delivery.request ? null : storedRequest(request, custom),
     lastResponseStatus: result.status ?? null,
     lastError: result.ok ? null : describeFailure(result),
-    log: attemptLog(delivery.id, attempt, now, sent, result),
+    log: attemptLog(delivery.id, attempt, now, sent, custom, result),
   };
 
   if (result.ok) {
@@ -161,11 +165,24 @@ function describeFailure(result: SendResult): string {
   return `HTTP ${result.status}`;
 }
 
+// The rendered request is kept for retries and resends; its custom header values go in encrypted, as they
+// are in the webhook (claimDueDeliveries decrypts them).
+function storedRequest(request: StoredRequest, custom: ReadonlySet<string>): StoredRequest {
+  if (custom.size === 0) return request;
+  const key = encryptionKey();
+  const headers = request.headers.map(([name, value]): [string, string] => [
+    name,
+    custom.has(name.toLowerCase()) ? encryptValue(value, key) : value,
+  ]);
+  return { ...request, headers };
+}
+
 function attemptLog(
   deliveryId: string,
   attempt: number,
   startedAt: Date,
   request: StoredRequest,
+  custom: ReadonlySet<string>,
   result: SendResult,
 ): AttemptLog {
   return {
@@ -173,7 +190,7 @@ function attemptLog(
     attempt,
     started_at: startedAt,
     duration_ms: result.durationMs,
-    request: { ...request, headers: maskHeaders(request.headers) },
+    request: { ...request, headers: maskHeaders(request.headers, custom) },
     response_status: result.status ?? null,
     response_headers: result.headers ? Object.fromEntries(result.headers) : null,
     response_body: result.body || null,

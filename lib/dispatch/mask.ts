@@ -3,8 +3,15 @@ import "server-only";
 // Header names that usually carry credentials: their values never reach the delivery log.
 const SECRET_NAME = /auth|token|key|secret|password|passwd|cookie|session|signature|credential/i;
 
-export function maskHeaders(headers: readonly (readonly [string, string])[]): [string, string][] {
-  return headers.map(([name, value]) => [name, SECRET_NAME.test(name) ? mask(value) : value]);
+// `secretNames` (lower case): further headers whose values are secrets, e.g. a webhook's own custom headers.
+export function maskHeaders(
+  headers: readonly (readonly [string, string])[],
+  secretNames: ReadonlySet<string> = new Set(),
+): [string, string][] {
+  return headers.map(([name, value]) => [
+    name,
+    SECRET_NAME.test(name) || secretNames.has(name.toLowerCase()) ? mask(value) : value,
+  ]);
 }
 
 // Keeps a hint of which credential it was (its scheme and last characters), never enough to reuse it.

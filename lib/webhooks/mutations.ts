@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Database } from "@/db";
 import { webhooks } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { encryptHeader, encryptSecret } from "@/lib/crypto/webhook-secrets";
 import { checkTargetForSave, targetPolicy } from "@/lib/targets/guard";
 import type { WorkspaceContext } from "@/lib/workspaces/context";
 import { creationInput, mergePatch } from "./patch";
@@ -56,7 +57,13 @@ export async function createWebhook(
   if (refused.length > 0) return { ok: false, error: "validation_failed", issues: refused };
   const [row] = await db
     .insert(webhooks)
-    .values({ ...parsed.data, workspace_id: context.workspaceId, secret: generateSigningSecret() })
+    // Header values and the signing secret are stored encrypted (lib/crypto); toWebhook decrypts them.
+    .values({
+      ...parsed.data,
+      header: encryptHeader(parsed.data.header),
+      workspace_id: context.workspaceId,
+      secret: encryptSecret(generateSigningSecret()),
+    })
     .returning();
   if (!row) throw new Error("insert returned no row");
   await recordAudit(db, context, { action: "webhook.create", target: target(row) });
@@ -81,7 +88,12 @@ export async function updateWebhook(
   }
   const [row] = await db
     .update(webhooks)
-    .set({ ...parsed.data, ...reactivation(parsed.data.active), date_updated: new Date() })
+    .set({
+      ...parsed.data,
+      header: encryptHeader(parsed.data.header),
+      ...reactivation(parsed.data.active),
+      date_updated: new Date(),
+    })
     .where(byId(context.workspaceId, id))
     .returning();
   if (!row) return { ok: false, error: "not_found" };
@@ -130,8 +142,8 @@ export async function rotateWebhookSecret(
   const [row] = await db
     .update(webhooks)
     .set({
-      secret: generateSigningSecret(),
-      previous_secret: existing.secret,
+      secret: encryptSecret(generateSigningSecret()),
+      previous_secret: encryptSecret(existing.secret),
       previous_secret_expires_at: new Date(Date.now() + overlapMs),
       date_updated: new Date(),
     })

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Connection, connectDatabase } from "@/db";
 import { auditLog, DEFAULT_WORKSPACE_ID, webhooks, workspaces } from "@/db/schema";
+import { decryptSecret } from "@/lib/crypto/webhook-secrets";
 import { validationTranslator } from "@/lib/i18n/translator";
 import {
   createWebhook,
@@ -246,7 +247,8 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
     const rotated = await rotateWebhookSecret(db(), here, webhook.id, 60_000);
     expect(rotated?.secret).not.toBe(webhook.secret);
     const [row] = await db().select().from(webhooks).where(eq(webhooks.id, webhook.id));
-    expect(row?.previous_secret).toBe(webhook.secret);
+    // Stored encrypted (lib/crypto), like the current one.
+    expect(decryptSecret(row?.previous_secret ?? "")).toBe(webhook.secret);
     expect(row?.previous_secret_expires_at?.getTime()).toBeGreaterThan(Date.now());
   });
 
