@@ -1,6 +1,7 @@
-import { type NextRequest, NextResponse } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "@/lib/i18n/routing";
+import { pageContentSecurityPolicy } from "@/lib/security/headers.mjs";
 
 // Redirects `/` by the browser's language and keeps the locale prefix on every page.
 const intl = createMiddleware(routing);
@@ -15,7 +16,19 @@ const SESSION_COOKIES = ["better-auth.session_token", "__Secure-better-auth.sess
 // A cheap first gate: without a session cookie a page sends the browser to sign-in at once (which leads
 // on to set-up on a fresh install). Whether the session is real is checked by the page itself
 // (lib/auth/access.ts currentAccess), so a forged cookie gets no further than the sign-in page.
-export default function proxy(request: NextRequest) {
+export default function proxy(original: NextRequest) {
+  // A fresh nonce per page view, on the request too: Next reads it there and puts it on the scripts it
+  // renders. NODE_ENV is fixed at build time (development needs eval for React's debugging).
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const headers = new Headers(original.headers);
+  headers.set("content-security-policy", policy);
+  const response = gate(new NextRequest(original, { headers }));
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function gate(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   const [, locale = "", ...rest] = pathname.split("/");
   const page = `/${rest.join("/")}`;
