@@ -28,10 +28,43 @@ const RotateSecretDialog = dynamic(
   { ssr: false, loading: RotateButtonPlaceholder },
 );
 
-type Props = { webhookId: string; secret: string; overlapHours: number };
+// `secret` is null for someone who may not see it (a viewer): the server never sent it.
+type Props = { webhookId: string; secret: string | null; overlapHours: number };
 
 // The webhook's Standard Webhooks secret: hidden until asked for, copyable, and rotatable with an overlap.
-export function SigningSecret({ webhookId, secret: initialSecret, overlapHours }: Props) {
+export function SigningSecret({ webhookId, secret, overlapHours }: Props) {
+  return secret === null ? (
+    <HiddenSigningSecret />
+  ) : (
+    <VisibleSigningSecret webhookId={webhookId} secret={secret} overlapHours={overlapHours} />
+  );
+}
+
+// For viewers: the card without the secret, nor a way to show, copy or rotate it.
+function HiddenSigningSecret() {
+  const t = useTranslations("WebhookEditor.secret");
+  const inputId = useId();
+  return (
+    <Card title={t("title")} headingId="section-secret" description={t.rich("description", { code })}>
+      <label htmlFor={inputId} className="mb-1.5 block text-sm font-medium text-slate-800">
+        {t("label")}
+      </label>
+      <Input
+        id={inputId}
+        readOnly
+        value={MASK}
+        className="bg-slate-50 font-mono text-[13px] tracking-tight text-slate-800"
+      />
+      <p className="mt-1.5 text-sm text-slate-500">{t("hiddenForViewers")}</p>
+    </Card>
+  );
+}
+
+function VisibleSigningSecret({
+  webhookId,
+  secret: initialSecret,
+  overlapHours,
+}: Props & { secret: string }) {
   const t = useTranslations("WebhookEditor.secret");
   const format = useFormatter();
   const inputId = useId();

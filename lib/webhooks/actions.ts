@@ -18,6 +18,7 @@ import {
 import { listWebhooks } from "./queries";
 import type { Webhook } from "./schemas";
 import { secretOverlapMs } from "./secret";
+import { visibleTo } from "./serialize";
 
 // Every exported function here is a public endpoint: each one validates its input in the domain function
 // it calls (lib/webhooks, and lib/dispatch for the delivery log).
@@ -33,7 +34,9 @@ async function translator() {
 
 export async function listWebhooksAction(): Promise<Webhook[]> {
   const access = await accessFor("viewer");
-  return access ? listWebhooks(await getDb(), access.workspaceId) : [];
+  if (!access) return [];
+  const webhooks = await listWebhooks(await getDb(), access.workspaceId);
+  return webhooks.map((webhook) => visibleTo(access.role, webhook));
 }
 
 export async function saveWebhookAction(id: string | null, input: unknown): Promise<MutationResult> {

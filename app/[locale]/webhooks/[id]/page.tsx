@@ -14,15 +14,18 @@ import { editorCatalog } from "@/lib/webhooks/editor-catalog";
 import { toFormValues } from "@/lib/webhooks/form-values";
 import { getWebhook } from "@/lib/webhooks/queries";
 import { secretOverlapMs } from "@/lib/webhooks/secret";
+import { seesSecrets, visibleTo } from "@/lib/webhooks/serialize";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
 // One read per request, shared by the metadata and the page.
 const HOUR_MS = 60 * 60 * 1000;
 
+// Viewers get header values and the signing secret masked here, on the server: never in their browser.
 const loadWebhook = cache(async (id: string) => {
   const access = await currentAccess();
-  return getWebhook(await getDb(), access.workspaceId, id);
+  const webhook = await getWebhook(await getDb(), access.workspaceId, id);
+  return webhook ? { ...visibleTo(access.role, webhook), seesSecrets: seesSecrets(access.role) } : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -58,7 +61,7 @@ export default async function EditWebhookPage({ params }: Props) {
         <SigningSecret
           key={webhook.secret}
           webhookId={webhook.id}
-          secret={webhook.secret}
+          secret={webhook.seesSecrets ? webhook.secret : null}
           overlapHours={Math.max(1, Math.round(secretOverlapMs() / HOUR_MS))}
         />
       </div>
