@@ -1,0 +1,209 @@
+import { asc } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, DEFAULT_WORKSPACE_ID, memberships } from "@/db/schema";
+import { admin, runAdmin } from "../helpers/admin-cli.mjs";
+import { type AppStorage, createAppStorage, type RunningApp, startApp } from "../helpers/app-process.mjs";
+import { apiClient } from "./client";
+import { API_TOKEN, openStorage, UUID } from "./dispatch-fixture";
+
+// The admin CLI as operators use it: what it prints, how it fails, what it records, and that it keeps its
+// hands off an embedded database a running app holds.
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const PASSWORD = "correct horse battery staple";
+// A well-formed workspace id that names no workspace.
+const UUID_EXAMPLE = "0f8c2d4e-6a1b-4c3d-9e8f-7a6b5c4d3e2f";
+
+let storage: AppStorage;
+let app: RunningApp | undefined;
+
+beforeAll(async () => {
+  storage = await createAppStorage();
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await storage?.remove();
+});
+
+describe("the admin CLI", () => {
+  it("refuses bad usage with exit code 2 and a message, before it opens the database", async () => {
+    // A few of the cases tests/unit/admin-args.test.ts checks one by one: here, that they reach the shell.
+    const cases: [string[], RegExp][] = [
+      [[], /No command given/],
+      [["frobnicate"], /Unknown command "frobnicate"/],
+      [["user", "create", "--email", "ann@example.com"], /needs --password/],
+      [
+        [
+          "key",
+          "create",
+          "--workspace",
+          UUID_EXAMPLE,
+          "--kind",
+          "api",
+          "--scope",
+          "read",
+          "--expires",
+          "2020-01-01",
+        ],
+        /--expires lies in the past/,
+      ],
+    ];
+    const results = await Promise.all(cases.map(([args]) => runAdmin(storage, args)));
+    results.forEach((result, index) => {
+      const [args, message] = cases[index] as [string[], RegExp];
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr, args.join(" ")).toMatch(message);
+      expect(result.stdout).toBe("");
+    });
+    const help = await runAdmin(storage, ["help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("key create --workspace ID --kind api|event --scope read|write|read_write");
+  });
+
+  it("sets up users, a workspace, members and keys, refusing what does not exist", async () => {
+    const userId = await admin(storage, [
+      "user",
+      "create",
+      "--email",
+      "Ann@Example.com",
+      "--password",
+      PASSWORD,
+    ]);
+    expect(userId).toMatch(UUID);
+    const duplicate = await runAdmin(storage, [
+      "user",
+      "create",
+      "--email",
+      "ann@example.com",
+      "--password",
+      PASSWORD,
+    ]);
+    expect(duplicate).toMatchObject({ code: 1, stderr: expect.stringMatching(/exists already/) });
+    const weak = await runAdmin(storage, [
+      "user",
+      "create",
+      "--email",
+      "bob@example.com",
+      "--password",
+      "short",
+    ]);
+    expect(weak).toMatchObject({ code: 1, stderr: expect.stringMatching(/at least 10 characters/) });
+    await admin(storage, [
+      "user",
+      "create",
+      "--email",
+      "bob@example.com",
+      "--password",
+      PASSWORD,
+      "--name",
+      "Bob",
+    ]);
+
+    const unknownOwner = await runAdmin(storage, [
+      "workspace",
+      "create",
+      "--name",
+      "X",
+      "--owner",
+      "eve@example.com",
+    ]);
+    expect(unknownOwner).toMatchObject({ code: 1, stderr: expect.stringMatching(/no user with the email/) });
+    const created = await runAdmin(storage, [
+      "workspace",
+      "create",
+      "--name",
+      "Team A",
+      "--owner",
+      "ann@example.com",
+    ]);
+    expect(created.code).toBe(0);
+    const workspaceId = created.lastLine;
+    expect(workspaceId).toMatch(UUID);
+    expect(created.stdout).toContain('Created workspace "Team A"');
+
+    const unknownWorkspace = await runAdmin(storage, [
+      ...["member", "add", "--workspace", UUID_EXAMPLE, "--email", "bob@example.com", "--role", "viewer"],
+    ]);
+    expect(unknownWorkspace).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/no workspace with the id/),
+    });
+    const member = ["member", "add", "--workspace", workspaceId, "--email", "bob@example.com"];
+    expect((await runAdmin(storage, [...member, "--role", "viewer"])).stdout).toContain("as viewer");
+    expect((await runAdmin(storage, [...member, "--role", "editor"])).stdout).toMatch(
+      /now editor of "Team A" \(was viewer\)/,
+    );
+
+    const keyArgs = ["key", "create", "--workspace", workspaceId, "--kind", "api", "--scope", "read"];
+    const key = await runAdmin(storage, [...keyArgs, "--expires", "2999-01-01", "--name", "Reporting"]);
+    expect(key.code).toBe(0);
+    expect(key.lastLine).toMatch(/^hks_api_[A-Za-z0-9_-]{43}$/);
+    expect(key.stdout).toContain("expires 2999-01-01T00:00:00.000Z");
+    expect(await admin(storage, ["key", "revoke", "--key", key.lastLine])).toContain(
+      'Revoked api key "Reporting"',
+    );
+    const again = await runAdmin(storage, ["key", "revoke", "--key", key.lastLine]);
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringMatching(/No live key matches/) });
+
+    // Members and keys are in the workspace's audit log, by the CLI.
+    const connection = await openStorage(storage);
+    try {
+      const entries = await connection.db
+        .select({
+          action: auditLog.action,
+          actor_kind: auditLog.actor_kind,
+          actor_label: auditLog.actor_label,
+          target_label: auditLog.target_label,
+          details: auditLog.details,
+        })
+        .from(auditLog)
+        .orderBy(asc(auditLog.at), asc(auditLog.id));
+      const cli = { actor_kind: "cli", actor_label: "admin CLI" };
+      expect(entries).toEqual([
+        { ...cli, action: "member.add", target_label: "ann@example.com", details: { role: "owner" } },
+        { ...cli, action: "member.add", target_label: "bob@example.com", details: { role: "viewer" } },
+        {
+          ...cli,
+          action: "member.role",
+          target_label: "bob@example.com",
+          details: { from: "viewer", to: "editor" },
+        },
+        {
+          ...cli,
+          action: "key.create",
+          target_label: expect.stringMatching(/^Reporting \(hks_api_\w{4}…\)$/),
+          details: { kind: "api", scope: "read", expires_at: "2999-01-01T00:00:00.000Z" },
+        },
+        { ...cli, action: "key.revoke", target_label: expect.stringMatching(/^Reporting/), details: null },
+      ]);
+      expect(await connection.db.select().from(memberships)).toHaveLength(2);
+    } finally {
+      await connection.close();
+    }
+  }, 120_000);
+
+  it("works beside a running app on PostgreSQL, and refuses at once on its embedded database", async () => {
+    app = await startApp({ storage, env: { API_TOKEN } });
+    const args = ["key", "create", "--workspace", DEFAULT_WORKSPACE_ID, "--kind", "api", "--scope", "read"];
+    const startedAt = Date.now();
+    const result = await runAdmin(storage, args);
+    if (onPostgres) {
+      expect(result.code, result.stderr).toBe(0);
+      const keyed = apiClient(app.baseUrl, result.lastLine);
+      expect((await keyed.get("/webhook/all")).status).toBe(200);
+      return;
+    }
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(
+      `The embedded database in ${storage.dataDir} is in use by a running Hooksmith app`,
+    );
+    expect(result.stderr).toContain("stop the app");
+    expect(result.stderr).toContain("DATABASE_URL");
+    // It does not wait for the lock to go stale (10 s): the app is alive.
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
+    // And the app did not notice.
+    expect((await apiClient(app.baseUrl, API_TOKEN).get("/webhook/all")).status).toBe(200);
+  });
+});
