@@ -1,19 +1,41 @@
 import Handlebars from "handlebars";
 
 type Template = (data: unknown) => string;
+type Node = { type: string; value?: string; path?: { parts: string[] } };
 
-// Compiling is the slow part of Handlebars; a webhook's values are rendered again for every event.
-const compiled = new Map<string, Template>();
+// Parsing is the slow part; a webhook's values are rendered again for every event.
+const parsed = new Map<string, Template>();
 const MAX_CACHED = 5_000;
 
 const SINGLE_VARIABLE = /^\{\{\s*([^\s{}#/>!^&]+)\s*\}\}$/;
 
+/**
+ * Templates are parsed by Handlebars and rendered here from its syntax tree, not with Handlebars.compile:
+ * compiling builds a function with `new Function`, which the pages' Content-Security-Policy forbids, and the
+ * preview renders in the browser with the same code as the worker. Values hold plain variables only
+ * (lib/templates/parse.ts), so rendering is text and lookups, with Handlebars' `strict` and `noEscape`
+ * semantics: an unknown variable fails, nothing is HTML-escaped, null and undefined print as "".
+ * tests/unit/templates.test.ts checks the output equals Handlebars.compile's.
+ */
 function compile(source: string): Template {
-  let template = compiled.get(source);
+  let template = parsed.get(source);
   if (!template) {
-    template = Handlebars.compile(source, { strict: true, noEscape: true });
-    if (compiled.size >= MAX_CACHED) compiled.clear();
-    compiled.set(source, template);
+    const body = (Handlebars.parse(source) as unknown as { body: Node[] }).body;
+    template = (data) => {
+      let out = "";
+      for (const node of body) {
+        if (node.type === "ContentStatement") out += node.value ?? "";
+        else if (node.type === "MustacheStatement" && node.path) {
+          const value = lookup(data, node.path.parts.join("."));
+          out += value === null || value === undefined ? "" : String(value);
+        } else if (node.type !== "CommentStatement") {
+          throw new Error(`unsupported template: ${node.type}`);
+        }
+      }
+      return out;
+    };
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    parsed.set(source, template);
   }
   return template;
 }

@@ -1,3 +1,4 @@
+import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { checkTemplate } from "@/lib/templates/parse";
 import { renderTemplate, renderValue } from "@/lib/templates/render";
@@ -52,5 +53,43 @@ describe("rendering", () => {
   it("never reaches the prototype", () => {
     expect(() => renderValue("{{constructor}}", data)).toThrow();
     expect(() => renderTemplate("{{constructor.name}}", data)).toThrow();
+  });
+});
+
+describe("rendering without eval", () => {
+  it("prints exactly what Handlebars.compile with strict and noEscape prints", () => {
+    const data = {
+      no: false,
+      zero: 0,
+      nothing: null,
+      unset: undefined,
+      list: [1, "b", null],
+      object: { k: 1 },
+      markup: "x<y>&\"'",
+      empty: "",
+      nested: { rows: [{ name: "Jürgen 🎉" }] },
+    };
+    const templates = [
+      "{{no}}",
+      "{{zero}}",
+      "{{nothing}}",
+      "{{unset}}",
+      "{{list}}",
+      "{{object}}",
+      "a {{markup}} b {{{markup}}}",
+      "[{{empty}}]",
+      "Hi {{nested.rows.0.name}}!",
+      "{{! a comment }}x",
+      "  {{~markup~}}  y",
+      "{{nested.[rows].0.name}}",
+    ];
+    for (const template of templates) {
+      const expected = Handlebars.compile(template, { strict: true, noEscape: true })(data);
+      expect(renderTemplate(template, data), template).toBe(expected);
+    }
+    for (const template of ["{{missing}}", "{{nothing.x}}", "{{object.missing}}"]) {
+      expect(() => Handlebars.compile(template, { strict: true })(data)).toThrow();
+      expect(() => renderTemplate(template, data), template).toThrow();
+    }
   });
 });
