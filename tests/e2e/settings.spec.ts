@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { e2eEnv } from "./e2e-env.mjs";
+
+// An owner's settings: a key is shown once, works against the API, and stops working when revoked;
+// the workspace keeps its last owner; invites are links; the audit log says who did what.
+
+test("creates an API key that works until it is revoked (English)", async ({ page, request }) => {
+  await page.goto("/en/settings/keys");
+  await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible();
+
+  // The same rules as the server: a key needs a name.
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByText("Give the key a name.")).toBeVisible();
+
+  await page.getByLabel("Name").fill("Reporting");
+  await page.getByLabel("Scope").selectOption("read");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const shown = page.getByTestId("created-key");
+  await expect(shown).toContainText("Copy your new key now");
+  const token = await shown.getByRole("textbox").inputValue();
+  expect(token).toMatch(/^hks_api_[A-Za-z0-9_-]{40,}$/);
+  const row = page.getByTestId("key-row").filter({ hasText: "Reporting" });
+  await expect(row).toContainText("Read");
+  await expect(row).toContainText("Active");
+  await expect(row).toContainText(token.slice(0, 12));
+  // Only the beginning is listed: the key itself is never shown again.
+  await expect(page.getByTestId("key-row").filter({ hasText: token })).toHaveCount(0);
+
+  const auth = { authorization: `Bearer ${token}` };
+  expect((await request.get("/api/v1/webhook/all", { headers: auth })).status()).toBe(200);
+  // Its scope is read: writing is refused.
+  const write = await request.post("/api/v1/webhook", { headers: auth, data: { name: "x" } });
+  expect(write.status()).toBe(403);
+
+  await row.getByRole("button", { name: "Revoke Reporting" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
+  await expect(row).toContainText("Revoked");
+  expect((await request.get("/api/v1/webhook/all", { headers: auth })).status()).toBe(401);
+});
+
+test("keeps the last owner, creates invite links and shows the audit log (German)", async ({ page }) => {
+  await page.goto("/de/settings/members");
+  const me = page.getByTestId("member-row").filter({ hasText: e2eEnv.ADMIN_EMAIL });
+  const role = me.getByLabel(`Rolle von ${e2eEnv.ADMIN_EMAIL}`);
+  await expect(role).toHaveValue("owner");
+  await role.selectOption("viewer");
+  await expect(me.getByTestId("role-error")).toHaveText(/mindestens einen Eigentümer/);
+  await expect(role).toHaveValue("owner");
+
+  await page.getByLabel("Rolle", { exact: true }).selectOption("viewer");
+  await page.getByRole("button", { name: "Einladungslink erstellen" }).click();
+  await expect(page.getByLabel("Einladungslink")).toHaveValue(/\/de\/invite\/hki_[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole("listitem").filter({ hasText: "Betrachter" })).toContainText("Läuft ab am");
+
+  await page.getByRole("link", { name: "Protokoll" }).click();
+  await expect(page).toHaveURL(/\/de\/settings\/audit$/);
+  const entries = page.getByTestId("audit-row");
+  await expect(entries.filter({ hasText: "Einladung erstellt" }).first()).toContainText(e2eEnv.ADMIN_EMAIL);
+  // The key test ran first in this app: its creation and revocation are on record.
+  await expect(entries.filter({ hasText: "Schlüssel widerrufen" })).toContainText("Reporting");
+  await expect(entries.filter({ hasText: "Schlüssel erstellt" })).toContainText("API-Schlüssel, Lesen");
+});
