@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { KeyKind, KeyScope, Role } from "@/db/schema";
+import { ROLES } from "@/lib/workspaces/roles";
 
 // The admin CLI's commands, parsed and checked without touching the database: what scripts/admin.ts runs.
 
@@ -45,7 +46,6 @@ Commands:
 Runs on DATABASE_URL, else on the embedded database in DATA_DIR (default ./.data). The embedded
 database can be opened by one process only: stop the app first, or use DATABASE_URL.`;
 
-export const ROLES: readonly Role[] = ["owner", "editor", "viewer"];
 export const KINDS: readonly KeyKind[] = ["api", "event"];
 export const SCOPES: readonly KeyScope[] = ["read", "write", "read_write"];
 export const MAX_NAME_LENGTH = 100;

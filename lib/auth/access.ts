@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
 import { type Locale, routing } from "@/lib/i18n/routing";
 import type { WorkspaceContext } from "@/lib/workspaces/context";
+import { roleAllows } from "@/lib/workspaces/roles";
 import { workspacesOf } from "@/lib/workspaces/workspaces";
 import { currentUser } from "./session";
 import { activeWorkspace, chosenWorkspaceId } from "./workspace-cookie";
@@ -13,11 +14,7 @@ import { activeWorkspace, chosenWorkspaceId } from "./workspace-cookie";
 /** What the signed-in person may do in the workspace they are working in. */
 export type Access = WorkspaceContext & { role: Role };
 
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
-
-export function roleAllows(role: Role, needed: Role): boolean {
-  return RANK[role] >= RANK[needed];
-}
+export { roleAllows };
 
 async function requestLocale(): Promise<Locale> {
   const locale = await getLocale();
