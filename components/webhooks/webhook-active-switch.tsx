@@ -16,12 +16,15 @@ export function WebhookActiveSwitch({
   active,
   disabledReason,
   failingDays,
+  readOnly = false,
 }: {
   id: string;
   name: string;
   active: boolean;
   disabledReason: string | null;
   failingDays: number;
+  // Viewers see the status but cannot switch it.
+  readOnly?: boolean;
 }) {
   const t = useTranslations("Webhooks");
   const errorId = useId();
@@ -48,6 +51,7 @@ export function WebhookActiveSwitch({
       <div className="flex items-center gap-2">
         <Switch
           checked={checked}
+          disabled={readOnly}
           aria-label={t("activeLabel", { name })}
           aria-busy={mutation.isPending}
           aria-describedby={describedBy || undefined}

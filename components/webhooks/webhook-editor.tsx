@@ -25,6 +25,8 @@ type Props = {
   catalog: EditorCatalog;
   // Set when the system switched this webhook off (a 410, days of failures): the status says why.
   systemDisabled?: SystemDisabled | null;
+  // Viewers see the webhook but cannot change it (the server actions refuse them too).
+  readOnly?: boolean;
 };
 
 type FormResolver = Resolver<WebhookFormValues, unknown, WebhookValues>;
@@ -33,7 +35,13 @@ type FormResolver = Resolver<WebhookFormValues, unknown, WebhookValues>;
 // validate: they load in the background once the editor is on screen.
 const loadValidation = () => import("./editor-validation");
 
-export function WebhookEditor({ webhookId, initialValues, catalog, systemDisabled = null }: Props) {
+export function WebhookEditor({
+  webhookId,
+  initialValues,
+  catalog,
+  systemDisabled = null,
+  readOnly = false,
+}: Props) {
   const t = useTranslations("WebhookEditor");
   const tValidation = useTranslations("Validation");
   const router = useRouter();
@@ -116,7 +124,12 @@ export function WebhookEditor({ webhookId, initialValues, catalog, systemDisable
           aria-label={webhookId ? t("titleEdit") : t("titleNew")}
           className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]"
         >
-          <div className="min-w-0 space-y-6">
+          <fieldset disabled={readOnly} className="min-w-0 space-y-6">
+            {readOnly ? (
+              <p data-testid="read-only" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
+                {t("readOnly")}
+              </p>
+            ) : null}
             <Card title={t("sections.general")} headingId="section-general">
               <div className="grid gap-5 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
                 <TextField
@@ -186,11 +199,11 @@ export function WebhookEditor({ webhookId, initialValues, catalog, systemDisable
 
             <div className="sticky bottom-0 z-10 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-white/95 sm:shadow-sm">
               <Link href="/webhooks" className={buttonClasses("secondary")}>
-                {t("actions.cancel")}
+                {readOnly ? t("actions.back") : t("actions.cancel")}
               </Link>
-              <SaveButton control={control} leaving={leaving} />
+              {readOnly ? null : <SaveButton control={control} leaving={leaving} />}
             </div>
-          </div>
+          </fieldset>
 
           <aside className="min-w-0 lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:overflow-y-auto">
             <RequestPreview control={control} />

@@ -8,7 +8,16 @@ import { elementLabels } from "./element-labels";
 import { LogIcon, PencilIcon } from "./icons";
 import { WebhookActiveSwitch } from "./webhook-active-switch";
 
-export function WebhookList({ webhooks, failingDays }: { webhooks: Webhook[]; failingDays: number }) {
+// `canEdit`: editors and owners create, switch and delete; viewers only look.
+export function WebhookList({
+  webhooks,
+  failingDays,
+  canEdit,
+}: {
+  webhooks: Webhook[];
+  failingDays: number;
+  canEdit: boolean;
+}) {
   const t = useTranslations("Webhooks");
   const labels = elementLabels(useTranslations());
   const format = useFormatter();
@@ -20,7 +29,7 @@ export function WebhookList({ webhooks, failingDays }: { webhooks: Webhook[]; fa
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
           <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("description")}</p>
         </div>
-        {webhooks.length > 0 ? (
+        {webhooks.length > 0 && canEdit ? (
           <Link href="/webhooks/new" className={buttonClasses("primary")}>
             <PlusIcon />
             {t("new")}
@@ -40,10 +49,12 @@ export function WebhookList({ webhooks, failingDays }: { webhooks: Webhook[]; fa
             {t("empty.title")}
           </h2>
           <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">{t("empty.text")}</p>
-          <Link href="/webhooks/new" className={`${buttonClasses("primary")} mt-6`}>
-            <PlusIcon />
-            {t("empty.action")}
-          </Link>
+          {canEdit ? (
+            <Link href="/webhooks/new" className={`${buttonClasses("primary")} mt-6`}>
+              <PlusIcon />
+              {t("empty.action")}
+            </Link>
+          ) : null}
         </section>
       ) : (
         <Table>
@@ -82,6 +93,7 @@ export function WebhookList({ webhooks, failingDays }: { webhooks: Webhook[]; fa
                     active={webhook.active}
                     disabledReason={webhook.disabled_reason}
                     failingDays={failingDays}
+                    readOnly={!canEdit}
                   />
                 </TableCell>
                 <TableCell className="max-w-56">
@@ -125,7 +137,7 @@ export function WebhookList({ webhooks, failingDays }: { webhooks: Webhook[]; fa
                       <PencilIcon />
                       <span>{t("editShort")}</span>
                     </Link>
-                    <DeleteWebhookButton id={webhook.id} name={webhook.name} />
+                    {canEdit ? <DeleteWebhookButton id={webhook.id} name={webhook.name} /> : null}
                   </div>
                 </TableCell>
               </tr>

@@ -35,6 +35,37 @@ test("an invite link creates an account that joins the workspace, once", async (
     // A viewer has no owner settings.
     await expect(header.getByRole("link", { name: "Einstellungen" })).toHaveCount(0);
 
+    // A viewer looks but does not touch: no new webhook, no switch to flip, no delete, a read-only editor,
+    // and no credential in the page at all.
+    const created = await page.request.post("/api/v1/webhook", {
+      headers: { authorization: `Bearer ${e2eEnv.API_TOKEN}` },
+      data: {
+        name: "Für Betrachter",
+        payload_url: "https://crm.example.com/hooks",
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+        header: [{ key: "Authorization", value: "Bearer crm-credential-0451" }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id, secret } = (await created.json()) as { id: string; secret: string };
+    await invited.reload();
+    const row = invited.getByRole("row").filter({ hasText: "Für Betrachter" });
+    await expect(row.getByRole("switch")).toBeDisabled();
+    await expect(row.getByRole("button", { name: /löschen/i })).toHaveCount(0);
+    await expect(invited.getByRole("link", { name: "Neuer Webhook" })).toHaveCount(0);
+    const editor = await invited.goto(`/de/webhooks/${id}`);
+    const html = (await editor?.text()) ?? "";
+    expect(html).not.toContain("crm-credential-0451");
+    expect(html).not.toContain(secret);
+    await expect(invited.getByTestId("read-only")).toBeVisible();
+    await expect(invited.getByLabel("Name", { exact: true })).toBeDisabled();
+    await expect(invited.getByRole("button", { name: /speichern/i })).toHaveCount(0);
+    expect((await invited.goto("/de/webhooks/new"))?.status()).toBe(404);
+    await page.request.delete(`/api/v1/webhook/${id}`, {
+      headers: { authorization: `Bearer ${e2eEnv.API_TOKEN}` },
+    });
+
     // Used up: signed in now, the same link only says so.
     await invited.goto(invitePath);
     await invited.getByRole("button", { name: "Workspace beitreten" }).click();

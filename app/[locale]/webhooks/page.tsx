@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
 import type { Locale } from "@/lib/i18n/routing";
 import { listWebhooks } from "@/lib/webhooks/queries";
+import { roleAllows } from "@/lib/workspaces/roles";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -28,7 +29,11 @@ export default async function WebhooksPage({ params }: Props) {
   // the layout: the editor's first load stays without it.
   return (
     <QueryProvider>
-      <WebhookList webhooks={webhooks} failingDays={failingDaysBeforeDisable()} />
+      <WebhookList
+        webhooks={webhooks}
+        failingDays={failingDaysBeforeDisable()}
+        canEdit={roleAllows(access.role, "editor")}
+      />
     </QueryProvider>
   );
 }

@@ -15,6 +15,7 @@ import { toFormValues } from "@/lib/webhooks/form-values";
 import { getWebhook } from "@/lib/webhooks/queries";
 import { secretOverlapMs } from "@/lib/webhooks/secret";
 import { seesSecrets, visibleTo } from "@/lib/webhooks/serialize";
+import { roleAllows } from "@/lib/workspaces/roles";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -25,7 +26,12 @@ const HOUR_MS = 60 * 60 * 1000;
 const loadWebhook = cache(async (id: string) => {
   const access = await currentAccess();
   const webhook = await getWebhook(await getDb(), access.workspaceId, id);
-  return webhook ? { ...visibleTo(access.role, webhook), seesSecrets: seesSecrets(access.role) } : null;
+  if (!webhook) return null;
+  return {
+    ...visibleTo(access.role, webhook),
+    seesSecrets: seesSecrets(access.role),
+    canEdit: roleAllows(access.role, "editor"),
+  };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -50,6 +56,7 @@ export default async function EditWebhookPage({ params }: Props) {
         webhookId={webhook.id}
         initialValues={toFormValues(webhook)}
         catalog={editorCatalog()}
+        readOnly={!webhook.canEdit}
         systemDisabled={
           webhook.disabled_reason
             ? { reason: webhook.disabled_reason, failingDays: failingDaysBeforeDisable() }

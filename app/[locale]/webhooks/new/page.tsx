@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EditorHeader } from "@/components/webhooks/editor-header";
 import { SigningSecretNote } from "@/components/webhooks/signing-secret-note";
@@ -8,6 +9,7 @@ import { elements } from "@/lib/elements";
 import type { Locale } from "@/lib/i18n/routing";
 import { editorCatalog } from "@/lib/webhooks/editor-catalog";
 import { newWebhookForm } from "@/lib/webhooks/form-values";
+import { roleAllows } from "@/lib/workspaces/roles";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -20,8 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NewWebhookPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale as Locale);
-  // Signed in, in a workspace: otherwise this redirects (the save action checks the role itself).
-  await currentAccess();
+  // Signed in, in a workspace (otherwise this redirects), and allowed to create: viewers are not.
+  const access = await currentAccess();
+  if (!roleAllows(access.role, "editor")) notFound();
   return (
     <>
       <EditorHeader mode="new" />
