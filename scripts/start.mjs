@@ -1,39 +1,15 @@
 // `npm start`: builds when the sources are newer than the last build, then serves the app.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
+import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, "node_modules", ".bin", "next");
 const port = process.env.PORT || "3000";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-const sources = ["app", "components", "lib", "db", "messages", "public", "proxy.ts", "instrumentation.ts"];
-const configFiles = ["next.config.mjs", "package.json", "tsconfig.json", "postcss.config.mjs"];
-
-function newestChange(entry) {
-  const full = path.join(root, entry);
-  if (!existsSync(full)) return 0;
-  const stat = statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(full).reduce(
-    (newest, child) => Math.max(newest, newestChange(path.join(entry, child))),
-    0,
-  );
-}
-
-function needsBuild() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return [...sources, ...configFiles].some((entry) => newestChange(entry) > built);
-}
-
-if (needsBuild()) {
-  console.log("[hooksmith] building the app (first start or changed sources)…");
-  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+const status = buildIfNeeded();
+if (status !== 0) process.exit(status);
 
 console.log(
   `[hooksmith] starting on http://localhost:${port}/ (webhooks: http://localhost:${port}/en/webhooks)`,

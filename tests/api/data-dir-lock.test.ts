@@ -9,6 +9,7 @@ const TOKEN = "lock-test-token-5e21a9c0";
 
 // The lock guards the embedded database; with DATABASE_URL the data folder holds no database.
 describe.skipIf(Boolean(process.env.DATABASE_URL))("the embedded database's data folder", () => {
+  // Two app start-ups, the second waiting out the lock: slow on two busy cores.
   it("refuses a second app on the same folder with a clear error, and the first keeps serving", async () => {
     await mkdir(path.join(root, ".test-data"), { recursive: true });
     const dataDir = await mkdtemp(path.join(root, ".test-data", "lock-"));
@@ -39,5 +40,5 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the embedded database's data
       await first.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });
