@@ -3,12 +3,13 @@
 // Usage: npm run build && npm run bench:editor
 import { chromium } from "@playwright/test";
 import { startApp } from "../tests/helpers/app-process.mjs";
+import { owner, ownerEnv } from "../tests/helpers/owner.mjs";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 50);
 const TEXT = "Hallo {{payload.first_name}}, du hast {{amount}} Plätze gebucht.";
 const token = "bench-editor-token-0123456789";
 
-const app = await startApp({ env: { API_TOKEN: token } });
+const app = await startApp({ env: { API_TOKEN: token, ...ownerEnv } });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
@@ -30,6 +31,12 @@ try {
   });
   const { id } = await created.json();
   const page = await browser.newPage();
+  // The editor needs a session; the page's request context shares its cookies with the page.
+  const signIn = await page.request.post(`${app.baseUrl}/api/auth/sign-in/email`, {
+    data: owner,
+    headers: { origin: app.baseUrl },
+  });
+  if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
   await page.goto(`${app.baseUrl}/en/webhooks/${id}`);
   const cell = page.getByRole("textbox", { name: `Body field ${ROWS} value`, exact: true });
   await cell.click();

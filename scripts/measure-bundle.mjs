@@ -3,16 +3,21 @@
 // Usage: npm run build && npm run measure:bundle
 import { gzipSync } from "node:zlib";
 import { startApp } from "../tests/helpers/app-process.mjs";
+import { ownerEnv, signInCookie } from "../tests/helpers/owner.mjs";
 
 const LIMIT_KB = 200;
 const pages = ["/en/webhooks", "/en/webhooks/new", "/de/webhooks/new"];
 
-const app = await startApp();
+// The pages need a session: the app creates an owner at start-up, and the script signs in as it.
+const app = await startApp({ env: ownerEnv });
 let failed = false;
 try {
+  const cookie = await signInCookie(app.baseUrl);
   const seen = new Map();
   for (const page of pages) {
-    const html = await (await fetch(app.baseUrl + page)).text();
+    const response = await fetch(app.baseUrl + page, { headers: { cookie }, redirect: "manual" });
+    if (response.status !== 200) throw new Error(`${page} answered ${response.status}, not the page`);
+    const html = await response.text();
     // noModule scripts are polyfills that modern browsers never download.
     const scripts = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js)"[^>]*>/g)]
       .filter((match) => !/nomodule/i.test(match[0]))
