@@ -13,7 +13,8 @@ import {
 } from "./alert-dialog";
 import { Button, buttonClasses } from "./button";
 
-type Texts = { title: string; text: string; action: string; cancel: string; failed: string };
+// `busy`: the action button's text while it runs (defaults to `action`).
+type Texts = { title: string; text: string; action: string; busy?: string; cancel: string; failed: string };
 
 /**
  * A button that asks first, then runs `run` and refreshes the page. `run` resolves to false or a message
@@ -71,7 +72,7 @@ export function ConfirmButton({
             {texts.cancel}
           </AlertDialogCancel>
           <Button variant="danger" disabled={busy} onClick={() => mutation.mutate()}>
-            {texts.action}
+            {busy ? (texts.busy ?? texts.action) : texts.action}
           </Button>
         </div>
       </AlertDialogContent>

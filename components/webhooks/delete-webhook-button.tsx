@@ -1,65 +1,34 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { useRouter } from "@/lib/i18n/navigation";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteWebhookAction } from "@/lib/webhooks/actions";
 
 export function DeleteWebhookButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations("Webhooks");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [refreshing, startRefresh] = useTransition();
-  const mutation = useMutation({
-    // `false` means it is gone already (deleted elsewhere): the list refreshes either way.
-    mutationFn: () => deleteWebhookAction(id),
-    onSuccess: () => startRefresh(() => router.refresh()),
-  });
-  const busy = mutation.isPending || refreshing;
-
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        if (busy) return;
-        if (next) mutation.reset();
-        setOpen(next);
-      }}
-    >
-      <AlertDialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={t("delete", { name })} className="hover:text-red-700">
+    <ConfirmButton
+      trigger={
+        <>
           <TrashIcon />
           <span>{t("deleteShort")}</span>
-        </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogTitle>{t("confirm.title")}</AlertDialogTitle>
-        <AlertDialogDescription>{t("confirm.text", { name })}</AlertDialogDescription>
-        {mutation.isError ? (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {t("deleteFailed")}
-          </p>
-        ) : null}
-        <div className="mt-6 flex justify-end gap-2">
-          <AlertDialogCancel className={buttonClasses("secondary")} disabled={busy}>
-            {t("confirm.cancel")}
-          </AlertDialogCancel>
-          <Button variant="danger" disabled={busy} onClick={() => mutation.mutate()}>
-            {busy ? t("confirm.deleting") : t("confirm.action")}
-          </Button>
-        </div>
-      </AlertDialogContent>
-    </AlertDialog>
+        </>
+      }
+      label={t("delete", { name })}
+      texts={{
+        title: t("confirm.title"),
+        text: t("confirm.text", { name }),
+        action: t("confirm.action"),
+        busy: t("confirm.deleting"),
+        cancel: t("confirm.cancel"),
+        failed: t("deleteFailed"),
+      }}
+      run={async () => {
+        // `false` means it is gone already (deleted elsewhere): the list refreshes either way.
+        await deleteWebhookAction(id);
+        return true;
+      }}
+    />
   );
 }
 
