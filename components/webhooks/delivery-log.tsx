@@ -1,11 +1,12 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
+import type { DeliverySummary } from "@/lib/dispatch/log-queries";
 import { Link } from "@/lib/i18n/navigation";
 import { DeliveryItem } from "./delivery-item";
-import { type DeliveryStatus, DeliveryStatusBadge } from "./delivery-status-badge";
+import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { DisabledReason } from "./disabled-reason";
 import { elementLabels } from "./element-labels";
-import { ChevronRightIcon, PencilIcon } from "./icons";
+import { ChevronRightIcon, InboxIcon, PencilIcon } from "./icons";
 import { LogAutoRefresh } from "./log-auto-refresh";
 import { ResendButton } from "./resend-button";
 
@@ -19,18 +20,8 @@ export type LoggedWebhook = {
   disabled_reason: string | null;
 };
 
-export type LoggedDelivery = {
-  id: string;
-  event_id: string;
-  trigger_element: string;
-  trigger: string;
-  event_time: string;
-  status: DeliveryStatus;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_response_status: number | null;
-  last_error: string | null;
-};
+// The rows of lib/dispatch/log-queries.ts as they are (a type-only import: no server code comes along).
+export type LoggedDelivery = DeliverySummary;
 
 type Props = {
   webhook: LoggedWebhook;
@@ -219,24 +210,5 @@ function Outcome({ delivery, when }: { delivery: LoggedDelivery; when: (iso: str
         </span>
       ) : null}
     </span>
-  );
-}
-
-function InboxIcon() {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      className="size-6"
-    >
-      <path
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        d="M2.25 13.5h3.86a2.25 2.25 0 0 1 2.012 1.244l.256.512a2.25 2.25 0 0 0 2.013 1.244h3.218a2.25 2.25 0 0 0 2.013-1.244l.256-.512a2.25 2.25 0 0 1 2.013-1.244h3.859m-19.5.338V18a2.25 2.25 0 0 0 2.25 2.25h15A2.25 2.25 0 0 0 21.75 18v-4.162c0-.224-.034-.447-.1-.661L19.24 5.338a2.25 2.25 0 0 0-2.15-1.588H6.911a2.25 2.25 0 0 0-2.15 1.588L2.35 13.177a2.25 2.25 0 0 0-.1.661Z"
-      />
-    </svg>
   );
 }

@@ -5,7 +5,7 @@ import { Link } from "@/lib/i18n/navigation";
 import type { Webhook } from "@/lib/webhooks/schemas";
 import { DeleteWebhookButton } from "./delete-webhook-button";
 import { elementLabels } from "./element-labels";
-import { LogIcon, PencilIcon } from "./icons";
+import { HookIcon, LogIcon, PencilIcon, PlusIcon } from "./icons";
 import { WebhookActiveSwitch } from "./webhook-active-switch";
 
 // `canEdit`: editors and owners create, switch and delete; viewers only look.
@@ -146,32 +146,5 @@ export function WebhookList({
         </Table>
       )}
     </div>
-  );
-}
-
-function PlusIcon() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
-      <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
-    </svg>
-  );
-}
-
-function HookIcon() {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      className="size-6"
-    >
-      <path
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        d="M13.19 8.688a4.5 4.5 0 0 1 1.242 7.244l-4.5 4.5a4.5 4.5 0 0 1-6.364-6.364l1.757-1.757m13.35-.622 1.757-1.757a4.5 4.5 0 0 0-6.364-6.364l-4.5 4.5a4.5 4.5 0 0 0 1.242 7.244"
-      />
-    </svg>
   );
 }
