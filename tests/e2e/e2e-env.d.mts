@@ -6,3 +6,5 @@ export const e2eEnv: {
   ADMIN_EMAIL: string;
   ADMIN_PASSWORD: string;
 };
+export const otherWorkspaceFile: string;
+export const otherWorkspaceOwner: { email: string; password: string };

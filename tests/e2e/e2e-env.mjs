@@ -6,8 +6,18 @@ export const e2eEnv = {
   ALLOW_PRIVATE_TARGETS: "true",
   // One quick retry, so a delivery to a failing receiver ends as "failed" within seconds.
   DISPATCH_RETRY_SCHEDULE: "1",
-  // The owner the app creates at start-up (member of the default workspace, where API_TOKEN acts too);
-  // the "sign-in" project signs in as this owner once and the specs reuse the session.
+  // The default workspace's owner (where API_TOKEN acts too), made by serve.mjs through the admin CLI
+  // (the app would seed it from these on an empty install); the "sign-in" project signs in as this owner
+  // once and the specs reuse the session.
   ADMIN_EMAIL: "owner@e2e.example",
   ADMIN_PASSWORD: "e2e-owner-password-7c41",
+};
+
+// A second workspace the admin CLI sets up before the app starts (serve.mjs), owned by another user; the
+// isolation spec reads its id and keys from this file (in the git-ignored test-data folder).
+export const otherWorkspaceFile = new URL("../../.test-data/e2e-other-workspace.json", import.meta.url)
+  .pathname;
+export const otherWorkspaceOwner = {
+  email: "other-owner@e2e.example",
+  password: "e2e-other-owner-password-93d2",
 };

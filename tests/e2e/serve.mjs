@@ -1,7 +1,12 @@
 // Playwright's web server: the built app on the given port, with a fresh data folder and, when
 // DATABASE_URL is set, a fresh PostgreSQL database; both are removed when Playwright stops it.
-import { startApp } from "../helpers/app-process.mjs";
-import { e2eEnv } from "./e2e-env.mjs";
+// Before the app starts, the admin CLI sets up the default workspace's owner and a second workspace with
+// its own owner and keys, as an operator would (on the embedded database the CLI cannot run beside the
+// app), for the isolation spec.
+import { writeFile } from "node:fs/promises";
+import { admin } from "../helpers/admin-cli.mjs";
+import { createAppStorage, startApp } from "../helpers/app-process.mjs";
+import { e2eEnv, otherWorkspaceFile, otherWorkspaceOwner } from "./e2e-env.mjs";
 
 const port = Number(process.argv[2]);
 if (!Number.isInteger(port) || port <= 0) {
@@ -9,8 +14,69 @@ if (!Number.isInteger(port) || port <= 0) {
   process.exit(2);
 }
 
-const app = await startApp({ port, env: e2eEnv });
+const storage = await createAppStorage();
+const app = await (async () => {
+  try {
+    await setUpWorkspaces();
+    return await startApp({ port, env: e2eEnv, storage });
+  } catch (error) {
+    await storage.remove();
+    throw error;
+  }
+})();
 console.log(`[e2e] app ready at ${app.baseUrl} (${app.databaseUrl ? "PostgreSQL" : "PGlite"})`);
+
+async function setUpWorkspaces() {
+  // The default workspace's owner too: the app creates one from ADMIN_EMAIL only on an install without users.
+  const defaultWorkspaceId = "00000000-0000-4000-8000-000000000001"; // db/schema/workspaces.ts
+  await admin(storage, [
+    "user",
+    "create",
+    "--email",
+    e2eEnv.ADMIN_EMAIL,
+    "--password",
+    e2eEnv.ADMIN_PASSWORD,
+  ]);
+  await admin(storage, [
+    "member",
+    "add",
+    "--workspace",
+    defaultWorkspaceId,
+    "--email",
+    e2eEnv.ADMIN_EMAIL,
+    "--role",
+    "owner",
+  ]);
+
+  const { email, password } = otherWorkspaceOwner;
+  await admin(storage, ["user", "create", "--email", email, "--password", password]);
+  const workspaceId = await admin(storage, ["workspace", "create", "--name", "Other team", "--owner", email]);
+  const keyArgs = (kind) => [
+    "key",
+    "create",
+    "--workspace",
+    workspaceId,
+    "--kind",
+    kind,
+    "--scope",
+    "read_write",
+  ];
+  const apiKey = await admin(storage, keyArgs("api"));
+  const eventKey = await admin(storage, keyArgs("event"));
+  // Its owner is also a viewer in the default workspace, so they have two workspaces to switch between,
+  // with a different role in each.
+  await admin(storage, [
+    "member",
+    "add",
+    "--workspace",
+    defaultWorkspaceId,
+    "--email",
+    email,
+    "--role",
+    "viewer",
+  ]);
+  await writeFile(otherWorkspaceFile, JSON.stringify({ workspaceId, apiKey, eventKey }));
+}
 
 let stopping = false;
 async function shutdown() {
@@ -18,6 +84,7 @@ async function shutdown() {
   stopping = true;
   try {
     await app.stop();
+    await storage.remove();
   } catch (error) {
     console.error("[e2e] cleanup failed:", error);
     process.exitCode = 1;
