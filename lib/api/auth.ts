@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { DEFAULT_WORKSPACE_ID, type KeyScope } from "@/db/schema";
+import { DEFAULT_WORKSPACE_ID, type KeyScope, type Role } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { findLiveKey } from "@/lib/keys/keys";
 import { getApiToken, getInternalToken } from "./token";
@@ -58,4 +58,13 @@ export function mayAccess(principal: Principal, method: string): boolean {
   const reads = method === "GET" || method === "HEAD";
   if (principal.scope === "read_write") return true;
   return reads ? principal.scope === "read" : principal.scope === "write";
+}
+
+/**
+ * The role a key's answers are shaped for. A read-only key (a dashboard, a monitor) reads like a viewer:
+ * header values and signing secrets masked, since with them anyone holding the key could call the
+ * receivers or forge their signatures. A key that may write is trusted like an editor.
+ */
+export function roleOfPrincipal(principal: Principal): Role {
+  return principal.scope === "read" ? "viewer" : "editor";
 }

@@ -124,7 +124,8 @@ function buildDocument() {
       version: packageJson.version,
       description:
         "Manage outgoing webhooks. Authenticate with `Authorization: Bearer <token>` (the bare token works too). " +
-        "Error messages follow Accept-Language (en, de).",
+        "Error messages follow Accept-Language (en, de). A key with scope `read` receives header values and " +
+        "signing secrets masked (`••••••••`), as a viewer does.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }],

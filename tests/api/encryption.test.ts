@@ -35,6 +35,7 @@ let app: RunningApp;
 let receiver: Receiver;
 let legacyId: string;
 let keyToken: string;
+let readKeyToken: string;
 // What the API answered, to look for in the database afterwards.
 let created: Webhook;
 let rotated: Webhook;
@@ -66,6 +67,12 @@ beforeAll(async () => {
       name: "encryption test",
       kind: "api",
       scope: "read_write",
+    }));
+    ({ token: readKeyToken } = await createKey(connection.db, {
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      name: "dashboard",
+      kind: "api",
+      scope: "read",
     }));
   } finally {
     await connection.close();
@@ -115,6 +122,27 @@ describe("secrets through the API", () => {
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(created.secret);
     expect((await api.get<Webhook>(`/webhook/${created.id}`)).body.secret).toBe(rotated.secret);
+  });
+
+  it("masks the secret and header values for a read-only key, as for a viewer", async () => {
+    const api = apiClient(app.baseUrl, readKeyToken);
+    const masked = {
+      secret: "whsec_••••••••",
+      header: [
+        { key: "Authorization", value: "••••••••" },
+        { key: "X-Tenant", value: "••••••••" },
+      ],
+    };
+    const read = await api.get<Webhook>(`/webhook/${created.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ ...masked, name: "Encrypted" });
+    const latest = await api.get<Webhook>("/webhook/latest");
+    expect(latest.body).toMatchObject(masked);
+    for (const response of [read, latest]) {
+      expect(response.text).not.toContain(AUTHORIZATION);
+      expect(response.text).not.toContain(TENANT);
+      expect(response.text).not.toContain(created.secret);
+    }
   });
 
   it("reads a webhook stored as plaintext before encryption as it was", async () => {

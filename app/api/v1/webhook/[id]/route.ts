@@ -1,3 +1,4 @@
+import { roleOfPrincipal } from "@/lib/api/auth";
 import { readJson } from "@/lib/api/read-json";
 import { mutationResponse, webhookNotFound } from "@/lib/api/responses";
 import { apiRoute, methodNotAllowed } from "@/lib/api/route";
@@ -5,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { deleteWebhook, updateWebhook } from "@/lib/webhooks/mutations";
 import { getWebhook } from "@/lib/webhooks/queries";
+import { visibleTo } from "@/lib/webhooks/serialize";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +15,7 @@ type Params = { id: string };
 export const GET = apiRoute<Params>(async ({ params, principal }) => {
   const webhook = await getWebhook(await getDb(), principal.workspaceId, params.id);
   if (!webhook) throw webhookNotFound();
-  return Response.json(webhook);
+  return Response.json(visibleTo(roleOfPrincipal(principal), webhook));
 });
 
 // Partial update: only the fields sent change; `null` clears prokey_filter, filters, header and body.
