@@ -41,12 +41,7 @@ async function run(db: Database, command: Exclude<AdminCommand, { name: "help" }
     }
     case "workspace create": {
       const owner = await userByEmail(db, command.ownerEmail);
-      const workspace = await createWorkspace(db, { name: command.workspaceName, ownerId: owner.id });
-      await recordAudit(db, inWorkspace(workspace.id), {
-        action: "member.add",
-        target: { id: owner.id, label: owner.email },
-        details: { role: "owner" },
-      });
+      const workspace = await createWorkspace(db, { name: command.workspaceName, owner }, CLI_ACTOR);
       return [`Created workspace "${workspace.name}", owned by ${owner.email}.`, workspace.id];
     }
     case "member add": {

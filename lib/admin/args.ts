@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import type { KeyKind, KeyScope, Role } from "@/db/schema";
+import { validationTranslator } from "@/lib/i18n/translator";
 import { ROLES } from "@/lib/workspaces/roles";
+import { workspaceNameSchema } from "@/lib/workspaces/schema";
 
 // The admin CLI's commands, parsed and checked without touching the database: what scripts/admin.ts runs.
 
@@ -154,7 +156,7 @@ function parse(argv: readonly string[], now: Date): AdminCommand {
     case "workspace create":
       return {
         name: commandName,
-        workspaceName: text(value("name"), "--name"),
+        workspaceName: workspaceName(value("name")),
         ownerEmail: email(value("owner"), "--owner"),
       };
     case "member add":
@@ -196,6 +198,23 @@ function text(raw: string, option: string): string {
   }
   if (/\p{Cc}/u.test(trimmed)) throw new UsageError(`${option} must not contain control characters.`);
   return trimmed;
+}
+
+// The app's own rule for workspace names (lib/workspaces/schema.ts), in the CLI's words for an operator.
+const english = validationTranslator("en");
+const cliNameMessages: Record<string, (values?: Record<string, string | number>) => string> = {
+  nameRequired: () => "--name must not be empty.",
+  nameTooLong: (values) => `--name may have at most ${values?.max} characters.`,
+  textInvisible: () => "--name must not contain control or direction-override characters.",
+};
+const workspaceNameRule = workspaceNameSchema(
+  (key, values) => cliNameMessages[key]?.(values) ?? english(key, values),
+);
+
+function workspaceName(raw: string): string {
+  const parsed = workspaceNameRule.safeParse(raw);
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "--name is not valid.");
+  return parsed.data;
 }
 
 function email(raw: string, option: string): string {

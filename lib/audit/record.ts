@@ -14,7 +14,9 @@ export type AuditAction =
   | "member.invite"
   | "member.add"
   | "member.role"
-  | "member.remove";
+  | "member.remove"
+  | "workspace.create"
+  | "workspace.rename";
 
 export type AuditEntry = {
   action: AuditAction;

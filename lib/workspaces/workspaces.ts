@@ -2,18 +2,70 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, type Role, type WorkspaceRow, workspaces } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor, WorkspaceContext } from "./context";
 
+/**
+ * Creates a workspace owned by the user, with its `workspace.create` audit entry, in one transaction: a
+ * workspace never exists without its owner or its record. The name must have passed workspaceNameSchema.
+ */
 export async function createWorkspace(
   db: Database,
-  input: { name: string; ownerId: string },
+  input: { name: string; owner: { id: string; email: string } },
+  actor: Actor,
 ): Promise<WorkspaceRow> {
   return db.transaction(async (tx) => {
     const [workspace] = await tx.insert(workspaces).values({ name: input.name.trim() }).returning();
     if (!workspace) throw new Error("insert returned no workspace");
     await tx
       .insert(memberships)
-      .values({ workspace_id: workspace.id, user_id: input.ownerId, role: "owner" });
+      .values({ workspace_id: workspace.id, user_id: input.owner.id, role: "owner" });
+    await recordAudit(
+      tx,
+      { workspaceId: workspace.id, actor },
+      {
+        action: "workspace.create",
+        target: { id: workspace.id, label: workspace.name },
+        details: { owner: input.owner.email },
+      },
+    );
     return workspace;
+  });
+}
+
+export type RenameResult = { ok: true; workspace: WorkspaceRow } | { ok: false; error: "not_found" };
+
+/**
+ * Renames the context's workspace and records `workspace.rename` with the old and new name, in one
+ * transaction; the row is locked so two renames at once each record the name they replaced. The same name
+ * again changes nothing and records nothing. The name must have passed workspaceNameSchema.
+ */
+export async function renameWorkspace(
+  db: Database,
+  context: WorkspaceContext,
+  name: string,
+): Promise<RenameResult> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(workspaces)
+      .where(eq(workspaces.id, context.workspaceId))
+      .for("update");
+    if (!before) return { ok: false, error: "not_found" };
+    const to = name.trim();
+    if (before.name === to) return { ok: true, workspace: before };
+    const [workspace] = await tx
+      .update(workspaces)
+      .set({ name: to })
+      .where(eq(workspaces.id, context.workspaceId))
+      .returning();
+    if (!workspace) return { ok: false, error: "not_found" };
+    await recordAudit(tx, context, {
+      action: "workspace.rename",
+      target: { id: workspace.id, label: to },
+      details: { from: before.name, to },
+    });
+    return { ok: true, workspace };
   });
 }
 
