@@ -37,6 +37,12 @@ export async function AppHeader() {
               {account.active.name}
             </span>
           ) : null}
+          {account ? (
+            <Link href="/workspaces/new" className="text-sm font-medium text-slate-700 hover:text-indigo-700">
+              <span aria-hidden="true">+ </span>
+              {tAuth("newWorkspace")}
+            </Link>
+          ) : null}
           <LocaleSwitcher />
           {account ? (
             <div className="flex items-center gap-2 border-l border-slate-200 pl-4">

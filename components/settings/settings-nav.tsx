@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 
-const sections = ["members", "keys", "audit"] as const;
+const sections = ["general", "members", "keys", "audit"] as const;
 
 export function SettingsNav() {
   const t = useTranslations("Settings.nav");

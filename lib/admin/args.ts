@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import type { KeyKind, KeyScope, Role } from "@/db/schema";
-import { validationTranslator } from "@/lib/i18n/translator";
 import { ROLES } from "@/lib/workspaces/roles";
 import { workspaceNameSchema } from "@/lib/workspaces/schema";
 
@@ -201,15 +200,14 @@ function text(raw: string, option: string): string {
 }
 
 // The app's own rule for workspace names (lib/workspaces/schema.ts), in the CLI's words for an operator.
-const english = validationTranslator("en");
+// Not through next-intl: the CLI runs under the react-server condition, where its client build fails to load.
 const cliNameMessages: Record<string, (values?: Record<string, string | number>) => string> = {
   nameRequired: () => "--name must not be empty.",
   nameTooLong: (values) => `--name may have at most ${values?.max} characters.`,
   textInvisible: () => "--name must not contain control or direction-override characters.",
 };
-const workspaceNameRule = workspaceNameSchema(
-  (key, values) => cliNameMessages[key]?.(values) ?? english(key, values),
-);
+// The schema asks for every webhook message up front; only the name's three can reach the operator.
+const workspaceNameRule = workspaceNameSchema((key, values) => cliNameMessages[key]?.(values) ?? key);
 
 function workspaceName(raw: string): string {
   const parsed = workspaceNameRule.safeParse(raw);

@@ -1,13 +1,66 @@
 "use server";
 
-import { accessFor } from "@/lib/auth/access";
+import { getLocale } from "next-intl/server";
+import { accessFor, currentAccess } from "@/lib/auth/access";
+import { currentUser } from "@/lib/auth/session";
+import { chooseWorkspace } from "@/lib/auth/workspace-cookie";
 import { getDb } from "@/lib/db";
+import { redirect } from "@/lib/i18n/navigation";
+import { type Locale, routing } from "@/lib/i18n/routing";
+import { validationTranslator } from "@/lib/i18n/translator";
 import { isUuid } from "@/lib/ids";
+import { type FieldIssue, toFieldIssues } from "@/lib/webhooks/mutations";
 import { createInvite, deleteInvite } from "./invites";
 import { changeMemberRole, type MemberChange, removeMember } from "./members";
-import { isRole } from "./roles";
+import { isRole, roleAllows } from "./roles";
+import { workspaceFormSchema } from "./schema";
+import { createWorkspace, renameWorkspace } from "./workspaces";
 
-// Public endpoints: owners only, every input checked here.
+// Public endpoints: every input checked here; all but creating a workspace are for owners only.
+
+async function requestLocale(): Promise<Locale> {
+  const locale = await getLocale();
+  return (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : routing.defaultLocale;
+}
+
+export type WorkspaceNameResult =
+  | { ok: true }
+  | { ok: false; error: "forbidden" | "stale" }
+  | { ok: false; error: "validation_failed"; issues: FieldIssue[] };
+
+/**
+ * Any signed-in user may start a workspace of their own, as its owner; it becomes their active workspace
+ * and they land on its (empty) webhook list.
+ */
+export async function createWorkspaceAction(input: unknown): Promise<WorkspaceNameResult> {
+  const locale = await requestLocale();
+  const user = await currentUser();
+  if (!user) return redirect({ href: "/sign-in", locale });
+  const parsed = workspaceFormSchema(validationTranslator(locale)).safeParse(input);
+  if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
+  const actor = { kind: "user" as const, id: user.id, label: user.email };
+  const workspace = await createWorkspace(await getDb(), { name: parsed.data.name, owner: user }, actor);
+  await chooseWorkspace(workspace.id);
+  return redirect({ href: "/webhooks", locale });
+}
+
+/**
+ * Renames the active workspace; owners only. `workspaceId` is the workspace the form was shown for: if the
+ * user has switched to another one since (in another tab), nothing is renamed.
+ */
+export async function renameWorkspaceAction(
+  workspaceId: unknown,
+  input: unknown,
+): Promise<WorkspaceNameResult> {
+  // Without a session (or any workspace) this redirects, which ends the action.
+  const access = await currentAccess();
+  if (workspaceId !== access.workspaceId) return { ok: false, error: "stale" };
+  if (!roleAllows(access.role, "owner")) return { ok: false, error: "forbidden" };
+  const parsed = workspaceFormSchema(validationTranslator(await requestLocale())).safeParse(input);
+  if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
+  const renamed = await renameWorkspace(await getDb(), access, parsed.data.name);
+  return renamed.ok ? { ok: true } : { ok: false, error: "stale" };
+}
 
 export async function changeMemberRoleAction(userId: string, role: string): Promise<MemberChange> {
   const access = await accessFor("owner");

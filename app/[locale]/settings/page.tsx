@@ -3,5 +3,5 @@ import type { Locale } from "@/lib/i18n/routing";
 
 export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  redirect({ href: "/settings/members", locale: locale as Locale });
+  redirect({ href: "/settings/general", locale: locale as Locale });
 }

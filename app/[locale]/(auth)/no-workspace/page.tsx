@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { headerAccount } from "@/lib/auth/header";
-import { redirect } from "@/lib/i18n/navigation";
+import { Link, redirect } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -27,7 +28,12 @@ export default async function NoWorkspacePage({ params }: Props) {
   return (
     <Card title={<span className="text-xl">{t("title")}</span>} headingId="no-workspace-title">
       <p className="mb-4 text-sm text-slate-700">{t("body", { email: account?.email ?? "" })}</p>
-      <SignOutButton />
+      <div className="flex items-center gap-3">
+        <Link href="/workspaces/new" className={buttonClasses("primary")}>
+          {t("create")}
+        </Link>
+        <SignOutButton />
+      </div>
     </Card>
   );
 }

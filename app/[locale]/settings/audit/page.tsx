@@ -18,6 +18,17 @@ type Translate = Awaited<ReturnType<typeof getTranslations<"Settings">>>;
 // What changed, in words: the fields of a save, a role change, a switch on or off.
 function detailsText(entry: AuditRow, t: Translate): string {
   const details = entry.details ?? {};
+  // Before the role check: a workspace may well be called "owner".
+  if (
+    entry.action === "workspace.rename" &&
+    typeof details.from === "string" &&
+    typeof details.to === "string"
+  ) {
+    return t("audit.nameChange", { from: details.from, to: details.to });
+  }
+  if (entry.action === "workspace.create" && typeof details.owner === "string") {
+    return t("audit.owner", { email: details.owner });
+  }
   if (Array.isArray(details.fields)) return t("audit.fields", { fields: details.fields.join(", ") });
   if (isRole(details.from) && isRole(details.to)) {
     return t("audit.roleChange", { from: t(`roles.${details.from}`), to: t(`roles.${details.to}`) });

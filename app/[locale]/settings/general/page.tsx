@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
+import { currentAccess } from "@/lib/auth/access";
+import { getDb } from "@/lib/db";
+import { roleAllows } from "@/lib/workspaces/roles";
+import { getWorkspace } from "@/lib/workspaces/workspaces";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Settings.nav");
+  return { title: t("general") };
+}
+
+export default async function GeneralSettingsPage() {
+  const access = await currentAccess();
+  if (!roleAllows(access.role, "owner")) notFound();
+  const workspace = await getWorkspace(await getDb(), access.workspaceId);
+  if (!workspace) notFound();
+  const t = await getTranslations("Settings.general");
+  return (
+    <section aria-labelledby="general-title" className="space-y-4">
+      <div>
+        <h2 id="general-title" className="text-lg font-semibold text-slate-900">
+          {t("title")}
+        </h2>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("description")}</p>
+      </div>
+      <WorkspaceNameForm workspaceId={workspace.id} name={workspace.name} />
+    </section>
+  );
+}

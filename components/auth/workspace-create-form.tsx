@@ -1,0 +1,57 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useMemo, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Link } from "@/lib/i18n/navigation";
+import { createWorkspaceAction } from "@/lib/workspaces/actions";
+import { type WorkspaceFormValues, workspaceFormSchema } from "@/lib/workspaces/schema";
+
+// The new workspace's name; on success the action makes it the active workspace and opens its list.
+export function WorkspaceCreateForm({ cancelHref }: { cancelHref: string | null }) {
+  const t = useTranslations("Workspaces.new");
+  const tv = useTranslations("Validation");
+  const schema = useMemo(() => workspaceFormSchema((key, values) => tv(key as never, values as never)), [tv]);
+  const form = useForm<WorkspaceFormValues>({ resolver: zodResolver(schema), defaultValues: { name: "" } });
+  const [pending, startTransition] = useTransition();
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) =>
+    // A redirect ends the action: the transition follows it to the new workspace's list.
+    startTransition(async () => {
+      const result = await createWorkspaceAction(values);
+      if (!result.ok && result.error === "validation_failed") {
+        for (const issue of result.issues) form.setError("name", { message: issue.message });
+      }
+    }),
+  );
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-4" aria-label={t("title")}>
+      <Field id="workspace-name" label={t("name")} error={errors.name?.message}>
+        <Input
+          id="workspace-name"
+          autoComplete="off"
+          placeholder={t("namePlaceholder")}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={describedBy("workspace-name", { error: Boolean(errors.name) })}
+          {...form.register("name")}
+        />
+      </Field>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("submitting") : t("submit")}
+        </Button>
+        {cancelHref ? (
+          <Link href={cancelHref} className={buttonClasses("ghost")}>
+            {t("cancel")}
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}
