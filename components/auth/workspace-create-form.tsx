@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useMemo, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -9,14 +8,18 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Link } from "@/lib/i18n/navigation";
 import { createWorkspaceAction } from "@/lib/workspaces/actions";
-import { type WorkspaceFormValues, workspaceFormSchema } from "@/lib/workspaces/schema";
+import type { WorkspaceFormValues } from "@/lib/workspaces/schema";
+import { workspaceNameResolver } from "./workspace-name-resolver";
 
 // The new workspace's name; on success the action makes it the active workspace and opens its list.
 export function WorkspaceCreateForm({ cancelHref }: { cancelHref: string | null }) {
   const t = useTranslations("Workspaces.new");
   const tv = useTranslations("Validation");
-  const schema = useMemo(() => workspaceFormSchema((key, values) => tv(key as never, values as never)), [tv]);
-  const form = useForm<WorkspaceFormValues>({ resolver: zodResolver(schema), defaultValues: { name: "" } });
+  const resolver = useMemo(
+    () => workspaceNameResolver((key, values) => tv(key as never, values as never)),
+    [tv],
+  );
+  const form = useForm<WorkspaceFormValues>({ resolver, defaultValues: { name: "" } });
   const [pending, startTransition] = useTransition();
   const { errors } = form.formState;
 

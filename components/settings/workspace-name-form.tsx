@@ -1,15 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { workspaceNameResolver } from "@/components/auth/workspace-name-resolver";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useRouter } from "@/lib/i18n/navigation";
 import { renameWorkspaceAction } from "@/lib/workspaces/actions";
-import { type WorkspaceFormValues, workspaceFormSchema } from "@/lib/workspaces/schema";
+import type { WorkspaceFormValues } from "@/lib/workspaces/schema";
 
 type Status = "saved" | "stale" | "forbidden" | null;
 
@@ -18,8 +18,11 @@ export function WorkspaceNameForm({ workspaceId, name }: { workspaceId: string; 
   const t = useTranslations("Settings.general");
   const tv = useTranslations("Validation");
   const router = useRouter();
-  const schema = useMemo(() => workspaceFormSchema((key, values) => tv(key as never, values as never)), [tv]);
-  const form = useForm<WorkspaceFormValues>({ resolver: zodResolver(schema), defaultValues: { name } });
+  const resolver = useMemo(
+    () => workspaceNameResolver((key, values) => tv(key as never, values as never)),
+    [tv],
+  );
+  const form = useForm<WorkspaceFormValues>({ resolver, defaultValues: { name } });
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<Status>(null);
   const { errors } = form.formState;
