@@ -1,12 +1,12 @@
 // Playwright's web server: the built app on the given port, with a fresh data folder and, when
 // DATABASE_URL is set, a fresh PostgreSQL database; both are removed when Playwright stops it.
-// Before the app starts, the admin CLI sets up the default workspace's owner and a second workspace with
-// its own owner and keys, as an operator would (on the embedded database the CLI cannot run beside the
-// app), for the isolation spec.
+// Before the app starts, the admin CLI sets up the default workspace's owner and editor, and a second
+// workspace with its own owner and keys, as an operator would (on the embedded database the CLI cannot
+// run beside the app), for the roles and isolation specs.
 import { writeFile } from "node:fs/promises";
 import { admin } from "../helpers/admin-cli.mjs";
 import { createAppStorage, startApp } from "../helpers/app-process.mjs";
-import { e2eEnv, otherWorkspaceFile, otherWorkspaceOwner } from "./e2e-env.mjs";
+import { e2eEnv, editorAccount, otherWorkspaceFile, otherWorkspaceOwner } from "./e2e-env.mjs";
 
 const port = Number(process.argv[2]);
 if (!Number.isInteger(port) || port <= 0) {
@@ -38,6 +38,8 @@ async function setUpWorkspaces() {
   const defaultWorkspaceId = "00000000-0000-4000-8000-000000000001"; // db/schema/workspaces.ts
   await createUser(e2eEnv.ADMIN_EMAIL, e2eEnv.ADMIN_PASSWORD);
   await addMember(defaultWorkspaceId, e2eEnv.ADMIN_EMAIL, "owner");
+  await createUser(editorAccount.email, editorAccount.password);
+  await addMember(defaultWorkspaceId, editorAccount.email, "editor");
 
   const { email, password } = otherWorkspaceOwner;
   await createUser(email, password);
