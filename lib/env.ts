@@ -39,9 +39,10 @@ const envSchema = z.object({
   DISPATCH_POLL_INTERVAL_MS: milliseconds.optional(),
   DISPATCH_CONCURRENCY: z.coerce.number().int().positive().optional(),
   DISPATCH_SECRET_OVERLAP_SECONDS: seconds.optional(),
-  // Requests per second per key (or instance token), in each app process: /api/v1 and the event routes.
-  API_RATE_LIMIT: z.coerce.number().positive().optional(),
-  EVENT_RATE_LIMIT: z.coerce.number().positive().optional(),
+  // Requests per second per key (or instance token), shared by every process on the database: /api/v1
+  // and the event routes. At least 1: the bucket holds a second's worth, and must hold one request.
+  API_RATE_LIMIT: z.coerce.number().min(1).optional(),
+  EVENT_RATE_LIMIT: z.coerce.number().min(1).optional(),
   // Opt-ins for payload URLs on loopback or private networks (refused by default).
   ALLOW_PRIVATE_TARGETS: flag.optional(),
   ALLOWED_TARGET_HOSTS: list.optional(),

@@ -24,3 +24,32 @@ export function TableHead({ className, ...props }: ComponentProps<"th">) {
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("border-b border-slate-100 px-4 py-3 align-middle", className)} {...props} />;
 }
+
+/**
+ * The header row of a data table: one column per label and, with `actionsLabel`, a last column for row
+ * buttons whose label only screen readers need.
+ */
+export function TableHeader({
+  columns,
+  actionsLabel,
+}: {
+  columns: readonly string[];
+  actionsLabel?: string;
+}) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((label) => (
+          <TableHead key={label} scope="col">
+            {label}
+          </TableHead>
+        ))}
+        {actionsLabel ? (
+          <TableHead scope="col" className="text-right">
+            <span className="sr-only">{actionsLabel}</span>
+          </TableHead>
+        ) : null}
+      </tr>
+    </thead>
+  );
+}

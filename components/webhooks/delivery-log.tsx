@@ -8,6 +8,7 @@ import { DisabledReason } from "./disabled-reason";
 import { elementLabels } from "./element-labels";
 import { ChevronRightIcon, InboxIcon, PencilIcon } from "./icons";
 import { LogAutoRefresh } from "./log-auto-refresh";
+import { MethodAndUrl } from "./method-and-url";
 import { ResendButton } from "./resend-button";
 
 // What the log shows of a webhook and of each delivery (dates as ISO strings).
@@ -73,12 +74,7 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
         <div className="flex min-w-0 items-center gap-2">
-          <span className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-[11px] font-semibold text-indigo-700">
-            {webhook.method}
-          </span>
-          <span className="truncate font-mono text-xs text-slate-600" title={webhook.payload_url}>
-            {webhook.payload_url}
-          </span>
+          <MethodAndUrl method={webhook.method} url={webhook.payload_url} />
         </div>
         <span className={webhook.active ? "text-sm text-emerald-700" : "text-sm text-slate-500"}>
           {webhook.active ? tList("status.active") : tList("status.inactive")}

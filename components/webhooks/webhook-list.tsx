@@ -1,11 +1,12 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
-import { Table, TableCell, TableHead } from "@/components/ui/table";
+import { Table, TableCell, TableHeader } from "@/components/ui/table";
 import { Link } from "@/lib/i18n/navigation";
 import type { Webhook } from "@/lib/webhooks/schemas";
 import { DeleteWebhookButton } from "./delete-webhook-button";
 import { elementLabels } from "./element-labels";
 import { HookIcon, LogIcon, PencilIcon, PlusIcon } from "./icons";
+import { MethodAndUrl } from "./method-and-url";
 import { WebhookActiveSwitch } from "./webhook-active-switch";
 
 // `canEdit`: editors and owners create, switch and delete; viewers only look.
@@ -59,19 +60,12 @@ export function WebhookList({
       ) : (
         <Table>
           <caption className="sr-only">{t("caption", { count: webhooks.length })}</caption>
-          <thead>
-            <tr>
-              <TableHead scope="col">{t("columns.name")}</TableHead>
-              <TableHead scope="col">{t("columns.element")}</TableHead>
-              <TableHead scope="col">{t("columns.trigger")}</TableHead>
-              <TableHead scope="col">{t("columns.status")}</TableHead>
-              <TableHead scope="col">{t("columns.url")}</TableHead>
-              <TableHead scope="col">{t("columns.lastExecution")}</TableHead>
-              <TableHead scope="col" className="text-right">
-                <span className="sr-only">{t("columns.actions")}</span>
-              </TableHead>
-            </tr>
-          </thead>
+          <TableHeader
+            columns={(["name", "element", "trigger", "status", "url", "lastExecution"] as const).map(
+              (column) => t(`columns.${column}`),
+            )}
+            actionsLabel={t("columns.actions")}
+          />
           <tbody>
             {webhooks.map((webhook) => (
               <tr key={webhook.id} className="hover:bg-slate-50/60">
@@ -98,12 +92,7 @@ export function WebhookList({
                 </TableCell>
                 <TableCell className="max-w-56">
                   <div className="flex items-center gap-2">
-                    <span className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-[11px] font-semibold text-indigo-700">
-                      {webhook.method}
-                    </span>
-                    <span className="truncate font-mono text-xs text-slate-600" title={webhook.payload_url}>
-                      {webhook.payload_url}
-                    </span>
+                    <MethodAndUrl method={webhook.method} url={webhook.payload_url} />
                   </div>
                 </TableCell>
                 <TableCell className="whitespace-nowrap text-slate-600">

@@ -92,3 +92,11 @@ export const deliveryAttempts = pgTable(
 export type EventRow = typeof events.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type DeliveryAttemptRow = typeof deliveryAttempts.$inferSelect;
+
+// Deliveries whose stored request an earlier version wrote with the webhook's header values in plaintext,
+// listed once by migration 0005; start-up encrypts them and empties the list (lib/crypto/delivery-requests.ts).
+export const legacyDeliveryRequests = pgTable("legacy_delivery_requests", {
+  delivery_id: uuid("delivery_id")
+    .primaryKey()
+    .references(() => deliveries.id, { onDelete: "cascade" }),
+});

@@ -3,5 +3,6 @@ export * from "./accounts";
 export * from "./audit";
 export * from "./dispatch";
 export * from "./keys";
+export * from "./limits";
 export * from "./webhooks";
 export * from "./workspaces";

@@ -1,9 +1,10 @@
 import "server-only";
+import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/routing";
 import { localeFromAcceptLanguage } from "@/lib/i18n/translator";
 import { authenticate, mayAccess, type Principal, type Realm } from "./auth";
 import { ApiError, errorResponse } from "./errors";
-import { takeRequest } from "./rate-limit";
+import { bucketOf, ratePerSecond, takeRequest } from "./rate-limit";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -56,7 +57,7 @@ export function apiRoute<P extends Params = Record<string, string>>(
       const messageKey = realm === "internal" ? "unauthorizedInternal" : "unauthorized";
       throw new ApiError("unauthorized", messageKey, { headers: { "WWW-Authenticate": "Bearer" } });
     }
-    const limit = takeRequest(principal, realm);
+    const limit = await takeRequest(await getDb(), bucketOf(principal, realm), ratePerSecond(realm));
     if (!limit.ok) {
       throw new ApiError("rate_limited", "rateLimited", {
         values: { seconds: limit.retryAfterSeconds },

@@ -9,8 +9,11 @@ export type SignedInUser = { id: string; email: string; name: string };
 
 /** The user of this request's session, or null; read once per request. */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
+  // The request's headers first: while `next build` tries to prerender a page, this ends the attempt
+  // before the database is opened (which would create a data folder and keys on the build machine).
+  const requestHeaders = await headers();
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   return { id: session.user.id, email: session.user.email, name: session.user.name };
 });

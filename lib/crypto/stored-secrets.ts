@@ -3,6 +3,7 @@ import type { KeyObject } from "node:crypto";
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type KeyValue, webhooks } from "@/db/schema";
+import { encryptLegacyDeliveryRequests } from "./delivery-requests";
 import { DecryptionError, decryptValue, ENCRYPTED_PREFIX, encryptValue, isEncrypted } from "./envelope";
 import { encryptionKey } from "./key";
 
@@ -108,4 +109,7 @@ export async function prepareStoredSecrets(db: Database): Promise<void> {
   await checkStoredSecretsKey(db, key);
   const changed = await encryptPlaintextSecrets(db, key);
   if (changed > 0) console.log(`[hooksmith] encrypted the stored secrets of ${changed} webhook(s)`);
+  const requests = await encryptLegacyDeliveryRequests(db, key);
+  if (requests > 0)
+    console.log(`[hooksmith] encrypted the stored header values of ${requests} delivery(ies)`);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type DeliveryStatus, deliveries, deliveryAttempts, type StoredRequest, webhooks } from "@/db/schema";
-import { encryptValue } from "@/lib/crypto/envelope";
+import { encryptRequestHeaders } from "@/lib/crypto/delivery-requests";
 import { encryptionKey } from "@/lib/crypto/key";
 import { buildRequest } from "@/lib/webhooks/build-request";
 import type { WebhookValues } from "@/lib/webhooks/schemas";
@@ -123,7 +123,9 @@ export async function attemptDelivery(
   const answered = {
     ...ids,
     attempts: attempt,
-    request: delivery.request ? null : storedRequest(request, custom),
+    // Kept for retries and resends, the webhook's own header values encrypted as they are in the webhook
+    // (claimDueDeliveries decrypts them).
+    request: delivery.request ? null : encryptRequestHeaders(request, encryptionKey()),
     lastResponseStatus: result.status ?? null,
     lastError: result.ok ? null : describeFailure(result),
     log: attemptLog(delivery.id, attempt, now, sent, custom, result),
@@ -163,18 +165,6 @@ export async function attemptDelivery(
 function describeFailure(result: SendResult): string {
   if (result.errorKind) return `${result.errorKind}: ${result.errorMessage ?? ""}`.trim();
   return `HTTP ${result.status}`;
-}
-
-// The rendered request is kept for retries and resends; its custom header values go in encrypted, as they
-// are in the webhook (claimDueDeliveries decrypts them).
-function storedRequest(request: StoredRequest, custom: ReadonlySet<string>): StoredRequest {
-  if (custom.size === 0) return request;
-  const key = encryptionKey();
-  const headers = request.headers.map(([name, value]): [string, string] => [
-    name,
-    custom.has(name.toLowerCase()) ? encryptValue(value, key) : value,
-  ]);
-  return { ...request, headers };
 }
 
 function attemptLog(

@@ -8,3 +8,4 @@ export const e2eEnv: {
 };
 export const otherWorkspaceFile: string;
 export const otherWorkspaceOwner: { email: string; password: string };
+export const editorAccount: { email: string; password: string };

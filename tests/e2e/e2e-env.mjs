@@ -21,3 +21,6 @@ export const otherWorkspaceOwner = {
   email: "other-owner@e2e.example",
   password: "e2e-other-owner-password-93d2",
 };
+
+// An editor of the default workspace, made by serve.mjs, for the roles spec.
+export const editorAccount = { email: "editor@e2e.example", password: "e2e-editor-password-2b7e" };

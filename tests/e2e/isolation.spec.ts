@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { e2eEnv, otherWorkspaceFile, otherWorkspaceOwner } from "./e2e-env.mjs";
+import {
+  createWebhookWith as createWebhook,
+  credential,
+  deleteWebhookWith,
+  readWebhookWith as readWebhook,
+  signIn,
+} from "./workspace-doors";
 
 // Two workspaces: the default one, whose owner is this spec's saved session, and "Other team", which the
 // admin CLI set up before the app started (serve.mjs), with its own owner and keys. Nothing of one may be
@@ -8,38 +15,6 @@ import { e2eEnv, otherWorkspaceFile, otherWorkspaceOwner } from "./e2e-env.mjs";
 
 type OtherWorkspace = { workspaceId: string; apiKey: string; eventKey: string };
 const other = (): OtherWorkspace => JSON.parse(readFileSync(otherWorkspaceFile, "utf8"));
-
-const credential = "Bearer other-team-credential-7731";
-
-async function createWebhook(request: APIRequestContext, token: string, name: string) {
-  const response = await request.post("/api/v1/webhook", {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
-      name,
-      payload_url: "https://crm.example.com/hooks",
-      trigger_element: "rsvp_answer",
-      trigger: "create",
-      header: [{ key: "Authorization", value: credential }],
-    },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { id: string; name: string; active: boolean; secret: string };
-}
-
-async function readWebhook(request: APIRequestContext, token: string, id: string) {
-  const response = await request.get(`/api/v1/webhook/${id}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return { status: response.status(), body: response.ok() ? await response.json() : null };
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/en/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/en\/webhooks$/);
-}
 
 /**
  * Sends every server action this page calls with `fromId` replaced by `toId`: the request a member
@@ -111,10 +86,8 @@ test("a member of one workspace finds nothing of another's by page URL or worksp
       await otherContext.close();
     }
   } finally {
-    await request.delete(`/api/v1/webhook/${ours.id}`, {
-      headers: { authorization: `Bearer ${e2eEnv.API_TOKEN}` },
-    });
-    await request.delete(`/api/v1/webhook/${theirs.id}`, { headers: { authorization: `Bearer ${apiKey}` } });
+    await deleteWebhookWith(request, e2eEnv.API_TOKEN, ours.id);
+    await deleteWebhookWith(request, apiKey, theirs.id);
   }
 });
 
@@ -166,9 +139,7 @@ test("server actions given another workspace's webhook change nothing there", as
     });
   } finally {
     await page.unrouteAll({ behavior: "ignoreErrors" });
-    await request.delete(`/api/v1/webhook/${ours.id}`, {
-      headers: { authorization: `Bearer ${e2eEnv.API_TOKEN}` },
-    });
-    await request.delete(`/api/v1/webhook/${theirs.id}`, { headers: { authorization: `Bearer ${apiKey}` } });
+    await deleteWebhookWith(request, e2eEnv.API_TOKEN, ours.id);
+    await deleteWebhookWith(request, apiKey, theirs.id);
   }
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Connection, connectDatabase } from "@/db";
+import type { Connection } from "@/db";
 import { DEFAULT_WORKSPACE_ID, type WebhookRow, webhooks } from "@/db/schema";
 import { decryptValue, encryptionKeyFrom, isEncrypted } from "@/lib/crypto/envelope";
 import { encryptionKey } from "@/lib/crypto/key";
@@ -13,7 +13,7 @@ import type { Webhook } from "@/lib/webhooks/schemas";
 import { isSigningSecret } from "@/lib/webhooks/secret";
 import { MASKED_SECRET, MASKED_VALUE, visibleTo } from "@/lib/webhooks/serialize";
 import type { WorkspaceContext } from "@/lib/workspaces/context";
-import { createTestDatabase } from "../helpers/test-database.mjs";
+import { databaseBackends } from "../helpers/database-backends";
 
 const here: WorkspaceContext = {
   workspaceId: DEFAULT_WORKSPACE_ID,
@@ -23,49 +23,7 @@ const t = validationTranslator("en");
 const AUTHORIZATION = "Bearer sk_live_9f8e7d6c5b4a39281706";
 const TENANT = "tenant-4711-private";
 
-// The same cases run on embedded PGlite and, when DATABASE_URL is set, on PostgreSQL, where a second
-// connection stands in for a second process starting at the same time.
-type Backend = {
-  name: string;
-  open: () => Promise<{
-    connection: Connection;
-    second: () => Promise<Connection>;
-    cleanup: () => Promise<void>;
-  }>;
-};
-
-const backends: Backend[] = [
-  {
-    name: "PGlite (in memory)",
-    open: async () => {
-      const connection = await connectDatabase({ dataDir: null });
-      return { connection, second: async () => connection, cleanup: () => connection.close() };
-    },
-  },
-];
-const postgresUrl = process.env.DATABASE_URL;
-if (postgresUrl) {
-  backends.push({
-    name: "PostgreSQL",
-    open: async () => {
-      const database = await createTestDatabase(postgresUrl);
-      const connection = await connectDatabase({ databaseUrl: database.url });
-      let other: Connection | null = null;
-      return {
-        connection,
-        second: async () => {
-          other ??= await connectDatabase({ databaseUrl: database.url });
-          return other;
-        },
-        cleanup: async () => {
-          await other?.close();
-          await connection.close();
-          await database.drop();
-        },
-      };
-    },
-  });
-}
+const backends = databaseBackends();
 
 function stored(result: Awaited<ReturnType<typeof createWebhook>>): Webhook {
   if (!result.ok) throw new Error(`expected a stored webhook, got ${JSON.stringify(result)}`);

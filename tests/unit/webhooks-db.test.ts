@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Connection, connectDatabase } from "@/db";
+import type { Connection } from "@/db";
 import { auditLog, DEFAULT_WORKSPACE_ID, webhooks, workspaces } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/webhook-secrets";
 import { validationTranslator } from "@/lib/i18n/translator";
@@ -16,7 +16,7 @@ import { getLatestWebhook, getWebhook, listWebhookIds, listWebhooks } from "@/li
 import type { Webhook } from "@/lib/webhooks/schemas";
 import { isSigningSecret } from "@/lib/webhooks/secret";
 import type { WorkspaceContext } from "@/lib/workspaces/context";
-import { createTestDatabase } from "../helpers/test-database.mjs";
+import { databaseBackends } from "../helpers/database-backends";
 
 // The default workspace, as the instance token acts in it.
 const here: WorkspaceContext = {
@@ -24,39 +24,7 @@ const here: WorkspaceContext = {
   actor: { kind: "token", id: null, label: "API_TOKEN" },
 };
 
-// The same cases run on embedded PGlite and, when DATABASE_URL is set, on PostgreSQL:
-// the proof that the one db module behaves alike on both.
-type Backend = {
-  name: string;
-  open: () => Promise<{ connection: Connection; cleanup: () => Promise<void> }>;
-};
-
-const backends: Backend[] = [
-  {
-    name: "PGlite (in memory)",
-    open: async () => {
-      const connection = await connectDatabase({ dataDir: null });
-      return { connection, cleanup: () => connection.close() };
-    },
-  },
-];
-const postgresUrl = process.env.DATABASE_URL;
-if (postgresUrl) {
-  backends.push({
-    name: "PostgreSQL",
-    open: async () => {
-      const database = await createTestDatabase(postgresUrl);
-      const connection = await connectDatabase({ databaseUrl: database.url });
-      return {
-        connection,
-        cleanup: async () => {
-          await connection.close();
-          await database.drop();
-        },
-      };
-    },
-  });
-}
+const backends = databaseBackends();
 
 const t = validationTranslator("en");
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";

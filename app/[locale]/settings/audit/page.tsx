@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Table, TableCell, TableHead } from "@/components/ui/table";
+import { Table, TableCell, TableHeader } from "@/components/ui/table";
 import type { AuditRow } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/queries";
 import { currentAccess } from "@/lib/auth/access";
@@ -60,15 +60,11 @@ export default async function AuditPage() {
         <p className="text-sm text-slate-500">{t("audit.empty")}</p>
       ) : (
         <Table>
-          <thead>
-            <tr>
-              <TableHead scope="col">{t("audit.columns.at")}</TableHead>
-              <TableHead scope="col">{t("audit.columns.actor")}</TableHead>
-              <TableHead scope="col">{t("audit.columns.action")}</TableHead>
-              <TableHead scope="col">{t("audit.columns.target")}</TableHead>
-              <TableHead scope="col">{t("audit.columns.details")}</TableHead>
-            </tr>
-          </thead>
+          <TableHeader
+            columns={(["at", "actor", "action", "target", "details"] as const).map((column) =>
+              t(`audit.columns.${column}`),
+            )}
+          />
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id} data-testid="audit-row">

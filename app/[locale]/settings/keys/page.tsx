@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { KeyCreateForm } from "@/components/settings/key-create-form";
 import { RevokeKeyButton } from "@/components/settings/revoke-key-button";
-import { Table, TableCell, TableHead } from "@/components/ui/table";
+import { Table, TableCell, TableHeader } from "@/components/ui/table";
 import { currentAccess } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
 import { type KeyView, listKeys } from "@/lib/keys/keys";
@@ -42,21 +42,12 @@ export default async function KeysPage() {
         <p className="text-sm text-slate-500">{t("empty")}</p>
       ) : (
         <Table>
-          <thead>
-            <tr>
-              <TableHead scope="col">{t("columns.name")}</TableHead>
-              <TableHead scope="col">{t("columns.kind")}</TableHead>
-              <TableHead scope="col">{t("columns.scope")}</TableHead>
-              <TableHead scope="col">{t("columns.prefix")}</TableHead>
-              <TableHead scope="col">{t("columns.created")}</TableHead>
-              <TableHead scope="col">{t("columns.expires")}</TableHead>
-              <TableHead scope="col">{t("columns.lastUsed")}</TableHead>
-              <TableHead scope="col">{t("columns.status")}</TableHead>
-              <TableHead scope="col" className="text-right">
-                <span className="sr-only">{t("columns.actions")}</span>
-              </TableHead>
-            </tr>
-          </thead>
+          <TableHeader
+            columns={(
+              ["name", "kind", "scope", "prefix", "created", "expires", "lastUsed", "status"] as const
+            ).map((column) => t(`columns.${column}`))}
+            actionsLabel={t("columns.actions")}
+          />
           <tbody>
             {keys.map((key) => {
               const status = statusOf(key, now);

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { InviteCreator } from "@/components/settings/invite-creator";
 import { RemoveMemberButton, WithdrawInviteButton } from "@/components/settings/member-buttons";
 import { MemberRoleSelect } from "@/components/settings/member-role-select";
-import { Table, TableCell, TableHead } from "@/components/ui/table";
+import { Table, TableCell, TableHeader } from "@/components/ui/table";
 import { currentAccess } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
 import { listOpenInvites } from "@/lib/workspaces/invites";
@@ -36,17 +36,12 @@ export default async function MembersPage() {
           <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("members.description")}</p>
         </div>
         <Table>
-          <thead>
-            <tr>
-              <TableHead scope="col">{t("members.columns.email")}</TableHead>
-              <TableHead scope="col">{t("members.columns.name")}</TableHead>
-              <TableHead scope="col">{t("members.columns.role")}</TableHead>
-              <TableHead scope="col">{t("members.columns.since")}</TableHead>
-              <TableHead scope="col" className="text-right">
-                <span className="sr-only">{t("members.columns.actions")}</span>
-              </TableHead>
-            </tr>
-          </thead>
+          <TableHeader
+            columns={(["email", "name", "role", "since"] as const).map((column) =>
+              t(`members.columns.${column}`),
+            )}
+            actionsLabel={t("members.columns.actions")}
+          />
           <tbody>
             {members.map((member) => (
               <tr key={member.user_id} data-testid="member-row">

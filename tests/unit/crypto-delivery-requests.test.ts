@@ -1,0 +1,131 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "@/db";
+import {
+  DEFAULT_WORKSPACE_ID,
+  deliveries,
+  events,
+  legacyDeliveryRequests,
+  type StoredRequest,
+  webhooks,
+} from "@/db/schema";
+import { encryptLegacyDeliveryRequests } from "@/lib/crypto/delivery-requests";
+import { decryptValue, encryptValue, isEncrypted } from "@/lib/crypto/envelope";
+import { encryptionKey } from "@/lib/crypto/key";
+import { databaseBackends, type OpenDatabase } from "../helpers/database-backends";
+
+// Deliveries rendered by a version before encryption keep their request, header values in plaintext.
+// Migration 0005 lists them; start-up encrypts them. The migration ran on the empty test database, so its
+// listing statement runs again here, on rows written the way the old version wrote them.
+
+const AUTHORIZATION = "Bearer sk_live_legacy_delivery_5521";
+const listingStatement = readFileSync(
+  path.join(import.meta.dirname, "../../db/migrations/0005_legacy_delivery_requests.sql"),
+  "utf8",
+)
+  .split("--> statement-breakpoint")
+  .at(-1) as string;
+
+const request = (headers: [string, string][]): StoredRequest => ({
+  method: "POST",
+  url: "https://crm.example.com/hooks",
+  headers,
+  body: "{}",
+});
+
+describe.each(databaseBackends())("stored requests of old deliveries on $name", ({ open }) => {
+  let database: OpenDatabase;
+  let db: Connection["db"];
+  const ids: Record<"legacy" | "current" | "plain" | "unsent", string> = {
+    legacy: "",
+    current: "",
+    plain: "",
+    unsent: "",
+  };
+  const requestOf = async (id: string) => {
+    const [row] = await db
+      .select({ request: deliveries.request })
+      .from(deliveries)
+      .where(eq(deliveries.id, id));
+    return row?.request ?? null;
+  };
+
+  beforeAll(async () => {
+    database = await open();
+    db = database.connection.db;
+    const [webhook] = await db
+      .insert(webhooks)
+      .values({
+        workspace_id: DEFAULT_WORKSPACE_ID,
+        name: "CRM",
+        method: "POST",
+        payload_url: "https://crm.example.com/hooks",
+        trigger: "create",
+        trigger_element: "rsvp_answer",
+        content_type: "application/json",
+        header: [],
+        secret: encryptValue("whsec_dGVzdA==", encryptionKey()),
+      })
+      .returning({ id: webhooks.id });
+    const [event] = await db
+      .insert(events)
+      .values({
+        workspace_id: DEFAULT_WORKSPACE_ID,
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+        data: {},
+      })
+      .returning({ id: events.id });
+    if (!webhook || !event) throw new Error("insert failed");
+    const delivery = async (stored: StoredRequest | null) => {
+      const [row] = await db
+        .insert(deliveries)
+        .values({
+          workspace_id: DEFAULT_WORKSPACE_ID,
+          webhook_id: webhook.id,
+          event_id: event.id,
+          request: stored,
+        })
+        .returning({ id: deliveries.id });
+      return row?.id ?? "";
+    };
+    const appHeaders: [string, string][] = [
+      ["content-type", "application/json"],
+      ["user-agent", "Hooksmith/0.1.0"],
+    ];
+    ids.legacy = await delivery(request([["Authorization", AUTHORIZATION], ...appHeaders]));
+    ids.current = await delivery(
+      request([["Authorization", encryptValue(AUTHORIZATION, encryptionKey())], ...appHeaders]),
+    );
+    ids.plain = await delivery(request(appHeaders));
+    ids.unsent = await delivery(null);
+    await db.execute(sql.raw(listingStatement));
+  });
+  afterAll(() => database?.cleanup());
+
+  it("lists only the deliveries whose own header values are in plaintext", async () => {
+    const listed = await db.select().from(legacyDeliveryRequests);
+    expect(listed.map((row) => row.delivery_id)).toEqual([ids.legacy]);
+  });
+
+  it("encrypts them once, leaves the app's own headers readable, and empties the list", async () => {
+    const before = await Promise.all([ids.current, ids.plain].map(requestOf));
+    expect(await encryptLegacyDeliveryRequests(db, encryptionKey())).toBe(1);
+
+    const legacy = await requestOf(ids.legacy);
+    expect(JSON.stringify(legacy)).not.toContain("sk_live_legacy_delivery_5521");
+    const [authorization, contentType, userAgent] = legacy?.headers ?? [];
+    expect(authorization?.[0]).toBe("Authorization");
+    expect(isEncrypted(authorization?.[1] ?? "")).toBe(true);
+    expect(decryptValue(authorization?.[1] ?? "", encryptionKey())).toBe(AUTHORIZATION);
+    expect(contentType).toEqual(["content-type", "application/json"]);
+    expect(userAgent).toEqual(["user-agent", "Hooksmith/0.1.0"]);
+
+    expect(await Promise.all([ids.current, ids.plain].map(requestOf))).toEqual(before);
+    expect(await db.select().from(legacyDeliveryRequests)).toEqual([]);
+    expect(await encryptLegacyDeliveryRequests(db, encryptionKey())).toBe(0);
+    expect(await requestOf(ids.legacy)).toEqual(legacy);
+  });
+});
