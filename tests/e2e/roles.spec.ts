@@ -67,6 +67,8 @@ test("an editor manages webhooks, but not members, invites or keys", async ({ pa
     for (const left of [1, 0]) {
       await editorInvites.first().getByRole("button", { name: "Withdraw" }).click();
       await page.getByRole("alertdialog").getByRole("button", { name: "Withdraw" }).click();
+      // (An open dialog hides the list from role queries: wait for it to close before counting.)
+      await expect(page.getByRole("alertdialog")).toBeHidden();
       await expect(editorInvites).toHaveCount(left);
     }
   } finally {
