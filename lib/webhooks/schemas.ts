@@ -50,6 +50,19 @@ const hasReservedKey = (value: unknown) =>
 // translator, the API one for the request's language.
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
+/**
+ * A name people read in lists and logs (a webhook's, a workspace's): trimmed, 1–100 characters, and no
+ * control, lone surrogate or direction-override characters that would make it read as something else.
+ */
+export function nameSchema(t: Translate) {
+  return z
+    .string({ error: t("nameRequired") })
+    .trim()
+    .min(1, { error: t("nameRequired") })
+    .max(MAX_NAME_LENGTH, { error: t("nameTooLong", { max: MAX_NAME_LENGTH }) })
+    .refine((name) => !DECEPTIVE.test(name), { error: t("textInvisible") });
+}
+
 export function createWebhookSchema(t: Translate) {
   const keyValue = z.object(
     {
@@ -69,12 +82,7 @@ export function createWebhookSchema(t: Translate) {
   return z
     .strictObject(
       {
-        name: z
-          .string({ error: t("nameRequired") })
-          .trim()
-          .min(1, { error: t("nameRequired") })
-          .max(MAX_NAME_LENGTH, { error: t("nameTooLong", { max: MAX_NAME_LENGTH }) })
-          .refine((name) => !DECEPTIVE.test(name), { error: t("textInvisible") }),
+        name: nameSchema(t),
         active: z.boolean({ error: t("boolean") }).default(true),
         method: z.enum(methods, { error: t("method", { allowed: methods.join(", ") }) }).default("POST"),
         payload_url: z

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { createWebhookSchema, type Translate } from "@/lib/webhooks/schemas";
+import { nameSchema, type Translate } from "@/lib/webhooks/schemas";
 
 /**
- * A workspace's name: the same rules as a webhook's name (trimmed, 1–100 characters, no control, lone
- * surrogate or direction-override characters), taken from that schema so the two cannot drift apart.
- * Messages from the "Validation" namespace. Used by the forms, the server actions and the admin CLI.
+ * A workspace's name: the rule of every name people read (the webhook's too), messages from the
+ * "Validation" namespace. Used by the forms, the server actions and the admin CLI.
  */
 export function workspaceNameSchema(t: Translate) {
-  return createWebhookSchema(t).shape.name;
+  return nameSchema(t);
 }
 
 /** The create and rename forms: just the name. */
