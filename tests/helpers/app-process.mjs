@@ -27,7 +27,7 @@ const testData = path.join(root, ".test-data");
  * The embedded database exactly as the first open of an empty data folder leaves it (created and migrated
  * by db/index.ts's connectDatabase, nothing else), made once per migration set and PGlite version and kept
  * in .test-data. Creating a PGlite database costs 2–5 s on two cores; copying this folder costs 0.2 s.
- * Tests of a first start on an empty folder (api-token, first-run) give DATA_DIR folders of their own.
+ * Tests of a first start on an empty folder (api-token) give DATA_DIR folders of their own.
  */
 let pgliteTemplate;
 function embeddedTemplate() {
