@@ -177,7 +177,7 @@ describe("the admin CLI", () => {
         {
           ...cli,
           action: "key.create",
-          target_label: expect.stringMatching(/^Reporting \(hks_api_\w{4}…\)$/),
+          target_label: expect.stringMatching(/^Reporting \(hks_api_[\w-]{4}…\)$/),
           details: { kind: "api", scope: "read", expires_at: "2999-01-01T00:00:00.000Z" },
         },
         { ...cli, action: "key.revoke", target_label: expect.stringMatching(/^Reporting/), details: null },
