@@ -87,13 +87,15 @@ async function makeEmbeddedTemplate() {
  * what one app (and its workers) keeps its state in. `remove()` deletes both. On the embedded database
  * the folder starts with a new, migrated database in it (a copy of the template above).
  */
-export async function createAppStorage() {
+export async function createAppStorage(options = {}) {
   await mkdir(testData, { recursive: true });
   const dataDir = await mkdtemp(path.join(testData, "app-"));
   let database = null;
   try {
     if (process.env.DATABASE_URL) database = await createTestDatabase(process.env.DATABASE_URL);
-    else await cp(await embeddedTemplate(), path.join(dataDir, "pglite"), { recursive: true });
+    else if (options.embedded !== false) {
+      await cp(await embeddedTemplate(), path.join(dataDir, "pglite"), { recursive: true });
+    }
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
@@ -171,7 +173,8 @@ async function ended(child, exited, signal) {
  */
 export async function startApp(options = {}) {
   const port = options.port ?? (await freePort());
-  const owned = options.storage ? null : await createAppStorage();
+  // An app given a DATA_DIR of its own keeps its embedded database there: no copy of the template.
+  const owned = options.storage ? null : await createAppStorage({ embedded: !options.env?.DATA_DIR });
   const storage = options.storage ?? owned;
   const env = {
     ...process.env,
