@@ -2,7 +2,7 @@
 // scripts. Parsing and checks live in lib/admin/args.ts; this file opens the database and makes the change.
 import { type Connection, connectDatabase, type Database, DataDirLockedError, dataDirInUse } from "@/db";
 import { createUserWithPassword, findUserByEmail, UserExistsError } from "@/lib/accounts/users";
-import { type AdminCommand, EXIT, parseAdminArgs, USAGE } from "@/lib/admin/args";
+import { type BatchCommand, EXIT, parseAdminArgs, parseAdminBatch, USAGE } from "@/lib/admin/args";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { createKey, revokeKeyByToken } from "@/lib/keys/keys";
@@ -29,7 +29,7 @@ async function workspaceById(db: Database, id: string) {
 }
 
 // Each returns the lines to print; the last one is what scripts read (an id, a key).
-async function run(db: Database, command: Exclude<AdminCommand, { name: "help" }>): Promise<string[]> {
+async function run(db: Database, command: BatchCommand["command"]): Promise<string[]> {
   switch (command.name) {
     case "user create": {
       const user = await createUserWithPassword(db, {
@@ -119,35 +119,63 @@ async function open(): Promise<Connection> {
   }
 }
 
+/** What to print for a command that failed: a plain message for refusals, the error itself otherwise. */
+function failure(error: unknown, command: BatchCommand["command"] | undefined): unknown[] {
+  if (error instanceof Refused || error instanceof UserExistsError) return [error.message];
+  if (error instanceof Error && command?.name === "user create" && /password/i.test(error.message)) {
+    // createUserWithPassword's own check of the password's length.
+    return [error.message];
+  }
+  return ["the command failed:", error];
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Runs the commands on one connection, in order, until one fails. */
+async function runAll(commands: BatchCommand[], batch: boolean): Promise<number> {
+  let connection: Connection | undefined;
+  // The command running when something fails; none while the database is being opened.
+  let current: BatchCommand | undefined;
+  try {
+    connection = await open();
+    for (const next of commands) {
+      current = next;
+      for (const line of await run(connection.db, next.command)) console.log(line);
+      // In a batch an empty line ends each command's output, so scripts can tell them apart.
+      if (batch) console.log("");
+    }
+    return EXIT.ok;
+  } catch (error) {
+    const where = batch && current ? [`line ${current.line}:`] : [];
+    console.error("error:", ...where, ...failure(error, current?.command));
+    return EXIT.failed;
+  } finally {
+    await connection?.close();
+  }
+}
+
 async function main(): Promise<number> {
   const parsed = parseAdminArgs(process.argv.slice(2));
   if (!parsed.ok) {
     console.error(`error: ${parsed.error}`);
     return EXIT.usage;
   }
-  if (parsed.command.name === "help") {
+  const { command } = parsed;
+  if (command.name === "help") {
     console.log(USAGE);
     return EXIT.ok;
   }
-  const command = parsed.command;
-  let connection: Connection | undefined;
-  try {
-    connection = await open();
-    for (const line of await run(connection.db, command)) console.log(line);
-    return EXIT.ok;
-  } catch (error) {
-    if (error instanceof Refused || error instanceof UserExistsError) {
-      console.error(`error: ${error.message}`);
-    } else if (error instanceof Error && command.name === "user create" && /password/i.test(error.message)) {
-      // createUserWithPassword's own check of the password's length.
-      console.error(`error: ${error.message}`);
-    } else {
-      console.error("error: the command failed:", error);
-    }
-    return EXIT.failed;
-  } finally {
-    await connection?.close();
+  if (command.name !== "batch") return runAll([{ line: 1, command }], false);
+  const batch = parseAdminBatch(await readStdin());
+  if (!batch.ok) {
+    console.error(`error: ${batch.error}`);
+    return EXIT.usage;
   }
+  return runAll(batch.commands, true);
 }
 
 process.exitCode = await main();

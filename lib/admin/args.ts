@@ -7,6 +7,7 @@ import { workspaceNameSchema } from "@/lib/workspaces/schema";
 
 export type AdminCommand =
   | { name: "help" }
+  | { name: "batch" }
   | { name: "user create"; email: string; password: string; displayName: string | null }
   | { name: "workspace create"; workspaceName: string; ownerEmail: string }
   | { name: "member add"; workspaceId: string; email: string; role: Role }
@@ -21,6 +22,11 @@ export type AdminCommand =
   | { name: "key revoke"; key: string };
 
 export type ParsedCommand = { ok: true; command: AdminCommand } | { ok: false; error: string };
+
+/** A command of a batch, with the line of standard input it came from. */
+export type BatchCommand = { line: number; command: Exclude<AdminCommand, { name: "help" | "batch" }> };
+
+export type ParsedBatch = { ok: true; commands: BatchCommand[] } | { ok: false; error: string };
 
 /** Exit codes: 0 done, 1 refused or failed while running (unknown email, folder in use…), 2 bad usage. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -41,6 +47,12 @@ Commands:
       (2026-12-31T18:00:00Z, 2026-12-31T18:00:00+01:00).
   key revoke --key K
       Revokes the key at once.
+  batch
+      Reads commands from standard input, one a line, as they would follow "npm run admin --"
+      ('single' and "double" quotes group words; blank lines and lines starting with # are skipped).
+      Every line is checked before the first one runs; then they run in order on one connection,
+      each printing what it prints alone, followed by an empty line. The first command that fails
+      stops the batch (exit code 1): the ones before it stay done.
   help
       Shows this text.
 
@@ -61,7 +73,7 @@ const ISO_DATE_TIME =
 
 type Spec = { required: readonly string[]; optional: readonly string[] };
 
-const SPECS: Record<Exclude<AdminCommand["name"], "help">, Spec> = {
+const SPECS: Record<Exclude<AdminCommand["name"], "help" | "batch">, Spec> = {
   "user create": { required: ["email", "password"], optional: ["name"] },
   "workspace create": { required: ["name", "owner"], optional: [] },
   "member add": { required: ["workspace", "email", "role"], optional: [] },
@@ -118,6 +130,13 @@ function parse(argv: readonly string[], now: Date): AdminCommand {
       throw new UsageError(`"help" takes no arguments.`);
     }
     return { name: "help" };
+  }
+  if (positionals[0] === "batch") {
+    const extra = positionals[1] ?? ALL_OPTIONS.find((option) => values[option] !== undefined);
+    if (extra !== undefined) {
+      throw new UsageError(`"batch" takes no arguments: it reads its commands from standard input.`);
+    }
+    return { name: "batch" };
   }
 
   const name = positionals.slice(0, 2).join(" ");
@@ -187,6 +206,87 @@ function parse(argv: readonly string[], now: Date): AdminCommand {
       return { name: commandName, key };
     }
   }
+}
+
+/**
+ * Parses a batch (the text on standard input), every line before any runs; a bad line refuses the whole
+ * batch, naming the line.
+ */
+export function parseAdminBatch(input: string, now: Date = new Date()): ParsedBatch {
+  const commands: BatchCommand[] = [];
+  const lines = input.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    const number = index + 1;
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const words = splitWords(trimmed);
+    const parsed = words.ok ? parseAdminArgs(words.words, now) : words;
+    if (!parsed.ok) return { ok: false, error: `line ${number}: ${parsed.error}` };
+    const { command } = parsed;
+    if (command.name === "help" || command.name === "batch") {
+      return { ok: false, error: `line ${number}: "${command.name}" cannot run inside a batch.` };
+    }
+    commands.push({ line: number, command });
+  }
+  if (commands.length === 0) {
+    return { ok: false, error: "The batch is empty: give one command a line on standard input." };
+  }
+  return { ok: true, commands };
+}
+
+/**
+ * Splits a line into words as a POSIX shell would for plain words: blanks separate, 'single quotes' keep
+ * everything, "double quotes" keep everything but \" and \\, and a backslash outside quotes escapes the
+ * next character. No variables, globs or other expansions.
+ */
+export function splitWords(line: string): { ok: true; words: string[] } | { ok: false; error: string } {
+  const words: string[] = [];
+  let word: string | null = null;
+  let index = 0;
+  const take = (text: string) => {
+    word = (word ?? "") + text;
+  };
+  while (index < line.length) {
+    const char = line[index] as string;
+    if (char === " " || char === "\t") {
+      if (word !== null) words.push(word);
+      word = null;
+      index += 1;
+    } else if (char === "'") {
+      const end = line.indexOf("'", index + 1);
+      if (end === -1) return { ok: false, error: "A single quote is not closed." };
+      take(line.slice(index + 1, end));
+      index = end + 1;
+    } else if (char === '"') {
+      let quoted = "";
+      index += 1;
+      for (;;) {
+        if (index >= line.length) return { ok: false, error: "A double quote is not closed." };
+        const inner = line[index] as string;
+        const next = line[index + 1];
+        if (inner === '"') break;
+        if (inner === "\\" && (next === '"' || next === "\\")) {
+          quoted += next;
+          index += 2;
+        } else {
+          quoted += inner;
+          index += 1;
+        }
+      }
+      take(quoted);
+      index += 1;
+    } else if (char === "\\") {
+      const next = line[index + 1];
+      if (next === undefined) return { ok: false, error: "A backslash ends the line." };
+      take(next);
+      index += 2;
+    } else {
+      take(char);
+      index += 1;
+    }
+  }
+  if (word !== null) words.push(word);
+  return { ok: true, words };
 }
 
 function text(raw: string, option: string): string {

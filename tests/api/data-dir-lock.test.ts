@@ -1,19 +1,16 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { startApp } from "../helpers/app-process.mjs";
+import { createAppStorage, startApp } from "../helpers/app-process.mjs";
 import { apiClient } from "./client";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const TOKEN = "lock-test-token-5e21a9c0";
 
 // The lock guards the embedded database; with DATABASE_URL the data folder holds no database.
 describe.skipIf(Boolean(process.env.DATABASE_URL))("the embedded database's data folder", () => {
   // Two app start-ups, the second waiting out the lock: slow on two busy cores.
   it("refuses a second app on the same folder with a clear error, and the first keeps serving", async () => {
-    await mkdir(path.join(root, ".test-data"), { recursive: true });
-    const dataDir = await mkdtemp(path.join(root, ".test-data", "lock-"));
-    const first = await startApp({ env: { DATA_DIR: dataDir, API_TOKEN: TOKEN } });
+    const storage = await createAppStorage();
+    const { dataDir } = storage;
+    const first = await startApp({ storage, env: { API_TOKEN: TOKEN } });
     try {
       const api = apiClient(first.baseUrl, TOKEN);
       const before = await api.post<{ id: string }>("/webhook", {
@@ -24,7 +21,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the embedded database's data
       });
       expect(before.status).toBe(201);
 
-      await expect(startApp({ env: { DATA_DIR: dataDir, API_TOKEN: TOKEN } })).rejects.toThrow(
+      await expect(startApp({ storage, env: { API_TOKEN: TOKEN } })).rejects.toThrow(
         `[hooksmith] cannot start: DataDirLockedError: The data folder ${dataDir} is in use by another Hooksmith process.`,
       );
 
@@ -38,7 +35,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the embedded database's data
       expect((await api.get("/webhook/all")).body).toEqual({ ids: [after.body.id, before.body.id] });
     } finally {
       await first.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await storage.remove();
     }
   }, 90_000);
 });

@@ -25,7 +25,8 @@ import {
 // Crashes lose nothing: a worker killed mid-burst leaves its claimed rows to the others once the lease
 // runs out, and every accepted event reaches every webhook at least once (webhook-id names duplicates).
 
-const EVENTS = 300;
+// Enough for a backlog at the crash (a third of the way in) without minutes of delivering it afterwards.
+const EVENTS = 120;
 const FAN_OUT = 2;
 // The receiver answers after a moment, so a killed worker always has deliveries in flight, and the
 // deliveries take longer than the intake: the crash comes with a backlog.

@@ -78,8 +78,13 @@ it("switches off a webhook that has failed for the whole span, and not one that 
     const lastFailure = broken.requests.at(-1)?.receivedAt ?? 0;
     // Not before the span was over: the attempts that switched it off came at least 2 s after the first.
     expect(lastFailure - firstFailure).toBeGreaterThanOrEqual(DISABLE_AFTER_SECONDS * 1000 - 100);
-    // Let the flaky one run past the span too.
-    await new Promise((resolve) => setTimeout(resolve, DISABLE_AFTER_SECONDS * 1000));
+    // Let the flaky one fail on past the span too, by more than a second: had its successes not started
+    // the span again, one of those later failures would have switched it off.
+    await eventually(async () => {
+      const first = flaky.requests[0]?.receivedAt ?? Date.now();
+      const last = flaky.requests.at(-1)?.receivedAt ?? first;
+      return last - first >= DISABLE_AFTER_SECONDS * 1000 + 1000;
+    }, "the flaky webhook has run past the span");
   } finally {
     clearInterval(sending);
   }

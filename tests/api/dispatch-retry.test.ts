@@ -21,8 +21,9 @@ import {
 } from "./dispatch-fixture";
 
 // Failures and retries with a shortened schedule: retry n comes 1 s after try n, three retries in all.
-// Each test's webhook has its own prokey filter, so events reach only that test's webhook. The tests run
-// in order; the last one stops the app and reads the attempt log that the others left behind.
+// Each test's webhook has its own prokey filter and its own receiver, so events reach only that test's
+// webhook: the tests wait out their retries side by side. The last one runs after all of them, stops the
+// app and reads the attempt log that the others left behind.
 
 const RETRY_SECONDS = 1;
 const TIMEOUT_MS = 1500;
@@ -31,8 +32,9 @@ let storage: AppStorage;
 let app: RunningApp;
 let client: DispatchClient;
 const receivers: Receiver[] = [];
-// Webhook ids by test, for the log checks at the end.
+// Webhook ids and receivers by test, for the log checks at the end.
 const webhookIds: Record<string, string> = {};
+const targets: Record<string, Receiver> = {};
 
 beforeAll(async () => {
   storage = await createAppStorage();
@@ -82,109 +84,115 @@ const gaps = (requests: ReceivedRequest[]) =>
     .slice(1)
     .map((request, index) => request.receivedAt - (requests[index] as ReceivedRequest).receivedAt);
 
-describe("retries", () => {
-  it("retries a failed delivery with the same webhook-id and body until it succeeds", async () => {
-    const target = await receiver();
-    target.respondOnce({ status: 500, body: "try again" });
-    target.respondOnce({ status: 502 });
-    const { webhook, send } = await isolatedWebhook("retried", {
-      payload_url: `${target.url}/flaky`,
-      header: [{ key: "Authorization", value: "Bearer live-secret-credential-1234" }],
+describe.concurrent("deliveries that fail", () => {
+  describe("retries", () => {
+    it("retries a failed delivery with the same webhook-id and body until it succeeds", async () => {
+      const target = await receiver();
+      target.respondOnce({ status: 500, body: "try again" });
+      target.respondOnce({ status: 502 });
+      const { webhook, send } = await isolatedWebhook("retried", {
+        payload_url: `${target.url}/flaky`,
+        header: [{ key: "Authorization", value: "Bearer live-secret-credential-1234" }],
+      });
+      expect(webhook.last_execution).toBeNull();
+      expect((await send()).deliveries).toBe(1);
+
+      const requests = await target.waitForRequests(3, ARRIVAL_TIMEOUT_MS);
+      const ids = new Set(requests.map((request) => request.headers["webhook-id"]));
+      expect(ids.size).toBe(1);
+      for (const request of requests) {
+        expect(request.body.toString("utf8")).toBe(JSON.stringify({ element_data: answer }));
+        expect(request.headers.authorization).toBe("Bearer live-secret-credential-1234");
+        // Each try is signed anew, and every signature verifies.
+        expect(() => verifySignature(webhook.secret, request)).not.toThrow();
+      }
+      for (const gap of gaps(requests)) expect(gap).toBeGreaterThanOrEqual(RETRY_SECONDS * 1000 * 0.8);
+
+      const updated = await eventually(async () => {
+        const current = await client.getWebhook(webhook.id);
+        return current.last_execution ? current : null;
+      }, "last_execution is set");
+      expect(Date.parse(updated.last_execution ?? "")).toBeGreaterThan(Date.now() - 60_000);
+      expect(updated.active).toBe(true);
     });
-    expect(webhook.last_execution).toBeNull();
-    expect((await send()).deliveries).toBe(1);
 
-    const requests = await target.waitForRequests(3, ARRIVAL_TIMEOUT_MS);
-    const ids = new Set(requests.map((request) => request.headers["webhook-id"]));
-    expect(ids.size).toBe(1);
-    for (const request of requests) {
-      expect(request.body.toString("utf8")).toBe(JSON.stringify({ element_data: answer }));
-      expect(request.headers.authorization).toBe("Bearer live-secret-credential-1234");
-      // Each try is signed anew, and every signature verifies.
-      expect(() => verifySignature(webhook.secret, request)).not.toThrow();
-    }
-    for (const gap of gaps(requests)) expect(gap).toBeGreaterThanOrEqual(RETRY_SECONDS * 1000 * 0.8);
+    it("gives up after the last retry of the schedule", async () => {
+      const target = await receiver();
+      targets.exhausted = target;
+      target.respondWith({ status: 500 });
+      const { send } = await isolatedWebhook("exhausted", { payload_url: `${target.url}/down` });
+      await send();
+      // The first try and three retries, and no fifth: it would be due a retry's wait after the fourth, so
+      // it gets twice that to show up (the other tests run meanwhile). The log check at the end agrees.
+      const requests = await target.waitForRequests(4, ARRIVAL_TIMEOUT_MS);
+      expect(new Set(requests.map((request) => request.headers["webhook-id"])).size).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 2 * RETRY_SECONDS * 1000));
+      expect(target.requests).toHaveLength(4);
+    });
 
-    const updated = await eventually(async () => {
-      const current = await client.getWebhook(webhook.id);
-      return current.last_execution ? current : null;
-    }, "last_execution is set");
-    expect(Date.parse(updated.last_execution ?? "")).toBeGreaterThan(Date.now() - 60_000);
-    expect(updated.active).toBe(true);
+    it("honours Retry-After on 503 and 429, within [scheduled, 2 × scheduled]", async () => {
+      const target = await receiver();
+      // Twice the schedule: honoured in full.
+      target.respondOnce({ status: 503, headers: { "retry-after": String(2 * RETRY_SECONDS) } });
+      // An hour: cut to twice the schedule.
+      target.respondOnce({ status: 429, headers: { "retry-after": "3600" } });
+      const { send } = await isolatedWebhook("retry-after", { payload_url: `${target.url}/busy` });
+      await send();
+      const requests = await target.waitForRequests(3, ARRIVAL_TIMEOUT_MS);
+      for (const gap of gaps(requests)) {
+        // Well above the 1 s schedule, and far below the hour asked for.
+        expect(gap).toBeGreaterThanOrEqual(2 * RETRY_SECONDS * 1000 - 400);
+        expect(gap).toBeLessThan(10_000);
+      }
+    });
+
+    it("times out a receiver that does not answer, and tries again", async () => {
+      const target = await receiver();
+      target.respondOnce({ hang: true });
+      const { send } = await isolatedWebhook("timeout", { payload_url: `${target.url}/slow` });
+      await send();
+      const requests = await target.waitForRequests(2, ARRIVAL_TIMEOUT_MS);
+      // The retry is due 1 s after the first try began, which is before that try gave up.
+      const [gap] = gaps(requests);
+      expect(gap).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
+      expect(requests[1]?.headers["webhook-id"]).toBe(requests[0]?.headers["webhook-id"]);
+    });
+
+    it("treats a connection refused as a failure and retries it", async () => {
+      // Nothing listens on a port that was just free; the log check at the end reads the outcome.
+      const port = await freePort();
+      const { send } = await isolatedWebhook("refused", { payload_url: `http://127.0.0.1:${port}/nobody` });
+      expect((await send()).deliveries).toBe(1);
+    });
   });
 
-  it("gives up after the last retry of the schedule", async () => {
-    const target = await receiver();
-    target.respondWith({ status: 500 });
-    const { send } = await isolatedWebhook("exhausted", { payload_url: `${target.url}/down` });
-    await send();
-    // The first try and three retries; the log check at the end makes sure no fifth came.
-    const requests = await target.waitForRequests(4, ARRIVAL_TIMEOUT_MS);
-    expect(new Set(requests.map((request) => request.headers["webhook-id"])).size).toBe(1);
-  });
+  describe("answers that end a delivery or a webhook", () => {
+    it("does not follow a redirect", async () => {
+      const target = await receiver();
+      const elsewhere = await receiver();
+      target.respondOnce({ redirect: `${elsewhere.url}/moved` });
+      const { send } = await isolatedWebhook("redirect", { payload_url: `${target.url}/old` });
+      await send();
+      // The 302 is a failure: the retry goes to the payload URL again, never to the Location.
+      const requests = await target.waitForRequests(2, ARRIVAL_TIMEOUT_MS);
+      expect(requests.map((request) => request.url)).toEqual(["/old", "/old"]);
+      expect(elsewhere.requests).toEqual([]);
+    });
 
-  it("honours Retry-After on 503 and 429, within [scheduled, 2 × scheduled]", async () => {
-    const target = await receiver();
-    // Twice the schedule: honoured in full.
-    target.respondOnce({ status: 503, headers: { "retry-after": String(2 * RETRY_SECONDS) } });
-    // An hour: cut to twice the schedule.
-    target.respondOnce({ status: 429, headers: { "retry-after": "3600" } });
-    const { send } = await isolatedWebhook("retry-after", { payload_url: `${target.url}/busy` });
-    await send();
-    const requests = await target.waitForRequests(3, ARRIVAL_TIMEOUT_MS);
-    for (const gap of gaps(requests)) {
-      // Well above the 1 s schedule, and far below the hour asked for.
-      expect(gap).toBeGreaterThanOrEqual(2 * RETRY_SECONDS * 1000 - 400);
-      expect(gap).toBeLessThan(10_000);
-    }
-  });
+    it("disables the webhook on 410 Gone", async () => {
+      const target = await receiver();
+      target.respondWith({ status: 410, body: "gone for good" });
+      const { webhook, send } = await isolatedWebhook("gone", { payload_url: `${target.url}/gone` });
+      expect((await send()).deliveries).toBe(1);
+      await target.waitForRequests(1, ARRIVAL_TIMEOUT_MS);
 
-  it("times out a receiver that does not answer, and tries again", async () => {
-    const target = await receiver();
-    target.respondOnce({ hang: true });
-    const { send } = await isolatedWebhook("timeout", { payload_url: `${target.url}/slow` });
-    await send();
-    const requests = await target.waitForRequests(2, ARRIVAL_TIMEOUT_MS);
-    // The retry is due 1 s after the first try began, which is before that try gave up.
-    const [gap] = gaps(requests);
-    expect(gap).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
-    expect(requests[1]?.headers["webhook-id"]).toBe(requests[0]?.headers["webhook-id"]);
-  });
-
-  it("treats a connection refused as a failure and retries it", async () => {
-    // Nothing listens on a port that was just free; the log check at the end reads the outcome.
-    const port = await freePort();
-    const { send } = await isolatedWebhook("refused", { payload_url: `http://127.0.0.1:${port}/nobody` });
-    expect((await send()).deliveries).toBe(1);
-  });
-});
-
-describe("answers that end a delivery or a webhook", () => {
-  it("does not follow a redirect", async () => {
-    const target = await receiver();
-    const elsewhere = await receiver();
-    target.respondOnce({ redirect: `${elsewhere.url}/moved` });
-    const { send } = await isolatedWebhook("redirect", { payload_url: `${target.url}/old` });
-    await send();
-    // The 302 is a failure: the retry goes to the payload URL again, never to the Location.
-    const requests = await target.waitForRequests(2, ARRIVAL_TIMEOUT_MS);
-    expect(requests.map((request) => request.url)).toEqual(["/old", "/old"]);
-    expect(elsewhere.requests).toEqual([]);
-  });
-
-  it("disables the webhook on 410 Gone", async () => {
-    const target = await receiver();
-    target.respondWith({ status: 410, body: "gone for good" });
-    const { webhook, send } = await isolatedWebhook("gone", { payload_url: `${target.url}/gone` });
-    expect((await send()).deliveries).toBe(1);
-    await target.waitForRequests(1, ARRIVAL_TIMEOUT_MS);
-
-    const disabled = await eventually(async () => {
-      const current = await client.getWebhook(webhook.id);
-      return current.active ? null : current;
-    }, "the webhook is disabled");
-    expect(disabled.disabled_reason).toBe("gone");
-    expect((await send()).deliveries).toBe(0);
+      const disabled = await eventually(async () => {
+        const current = await client.getWebhook(webhook.id);
+        return current.active ? null : current;
+      }, "the webhook is disabled");
+      expect(disabled.disabled_reason).toBe("gone");
+      expect((await send()).deliveries).toBe(0);
+    });
   });
 });
 
@@ -241,6 +249,6 @@ describe("the attempt log", () => {
       await connection.close();
     }
     // Nothing more arrived after the schedule ran out.
-    expect(receivers[1]?.requests).toHaveLength(4);
+    expect(targets.exhausted?.requests).toHaveLength(4);
   });
 });

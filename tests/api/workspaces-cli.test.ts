@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, DEFAULT_WORKSPACE_ID, memberships } from "@/db/schema";
-import { admin, runAdmin } from "../helpers/admin-cli.mjs";
+import { auditLog, DEFAULT_WORKSPACE_ID, memberships, users } from "@/db/schema";
+import { admin, runAdmin, runAdminBatch } from "../helpers/admin-cli.mjs";
 import { type AppStorage, createAppStorage, type RunningApp, startApp } from "../helpers/app-process.mjs";
 import { apiClient } from "./client";
 import { API_TOKEN, openStorage, UUID } from "./dispatch-fixture";
@@ -13,6 +13,17 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
 const PASSWORD = "correct horse battery staple";
 // A well-formed workspace id that names no workspace.
 const UUID_EXAMPLE = "0f8c2d4e-6a1b-4c3d-9e8f-7a6b5c4d3e2f";
+
+/** Runs CLI processes side by side on PostgreSQL, one after another on the embedded database. */
+async function together<T extends readonly (() => Promise<unknown>)[]>(
+  tasks: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  if (onPostgres) return (await Promise.all(tasks.map((task) => task()))) as Results;
+  const results: unknown[] = [];
+  for (const task of tasks) results.push(await task());
+  return results as Results;
+}
 
 let storage: AppStorage;
 let app: RunningApp | undefined;
@@ -49,16 +60,25 @@ describe("the admin CLI", () => {
         /--expires lies in the past/,
       ],
     ];
-    const results = await Promise.all(cases.map(([args]) => runAdmin(storage, args)));
+    // A batch is checked whole before its first line runs: carol is never created (see the user list below).
+    const batchInput = `user create --email carol@example.com --password '${PASSWORD}'\nmember add --role boss`;
+    const [results, badBatch, help] = await Promise.all([
+      Promise.all(cases.map(([args]) => runAdmin(storage, args))),
+      runAdminBatch(storage, batchInput),
+      runAdmin(storage, ["help"]),
+    ]);
     results.forEach((result, index) => {
       const [args, message] = cases[index] as [string[], RegExp];
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr, args.join(" ")).toMatch(message);
       expect(result.stdout).toBe("");
     });
-    const help = await runAdmin(storage, ["help"]);
+    expect(badBatch.code).toBe(2);
+    expect(badBatch.stderr).toMatch(/^error: line 2: "member add" needs --workspace, --email/);
+    expect(badBatch.stdout).toBe("");
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("key create --workspace ID --kind api|event --scope read|write|read_write");
+    expect(help.stdout).toContain("batch\n      Reads commands from standard input, one a line");
   });
 
   it("sets up users, a workspace, members and keys, refusing what does not exist", async () => {
@@ -71,60 +91,45 @@ describe("the admin CLI", () => {
       PASSWORD,
     ]);
     expect(userId).toMatch(UUID);
-    const duplicate = await runAdmin(storage, [
-      "user",
-      "create",
-      "--email",
-      "ann@example.com",
-      "--password",
-      PASSWORD,
-    ]);
+    // These do not depend on each other: side by side on PostgreSQL, one after another on the embedded
+    // database (which one process opens at a time).
+    const [duplicate, weak, batch, unknownOwner, created, unknownWorkspace] = await together([
+      () => runAdmin(storage, ["user", "create", "--email", "ann@example.com", "--password", PASSWORD]),
+      () => runAdmin(storage, ["user", "create", "--email", "bob@example.com", "--password", "short"]),
+      // A batch as an operator writes it: comments, quotes, one command a line; it stops at the first
+      // failure (dave's line never runs) and keeps what ran before it.
+      () =>
+        runAdminBatch(
+          storage,
+          [
+            "# Bob joins",
+            `user create --email bob@example.com --password "${PASSWORD}" --name 'Bob'`,
+            "",
+            `user create --email ann@example.com --password '${PASSWORD}'`,
+            `user create --email dave@example.com --password '${PASSWORD}'`,
+          ].join("\n"),
+        ),
+      () => runAdmin(storage, ["workspace", "create", "--name", "X", "--owner", "eve@example.com"]),
+      () => runAdmin(storage, ["workspace", "create", "--name", "Team A", "--owner", "ann@example.com"]),
+      () =>
+        runAdmin(storage, [
+          ...["member", "add", "--workspace", UUID_EXAMPLE, "--email", "bob@example.com", "--role", "viewer"],
+        ]),
+    ] as const);
     expect(duplicate).toMatchObject({ code: 1, stderr: expect.stringMatching(/exists already/) });
-    const weak = await runAdmin(storage, [
-      "user",
-      "create",
-      "--email",
-      "bob@example.com",
-      "--password",
-      "short",
-    ]);
     expect(weak).toMatchObject({ code: 1, stderr: expect.stringMatching(/at least 10 characters/) });
-    await admin(storage, [
-      "user",
-      "create",
-      "--email",
-      "bob@example.com",
-      "--password",
-      PASSWORD,
-      "--name",
-      "Bob",
-    ]);
-
-    const unknownOwner = await runAdmin(storage, [
-      "workspace",
-      "create",
-      "--name",
-      "X",
-      "--owner",
-      "eve@example.com",
+    expect(batch).toMatchObject({
+      code: 1,
+      stderr: "error: line 4: A user with the email ann@example.com exists already.\n",
+    });
+    expect(batch.outputs).toEqual([
+      expect.stringMatching(/^Created user bob@example.com \(Bob\)\.\n[0-9a-f-]{36}$/),
     ]);
     expect(unknownOwner).toMatchObject({ code: 1, stderr: expect.stringMatching(/no user with the email/) });
-    const created = await runAdmin(storage, [
-      "workspace",
-      "create",
-      "--name",
-      "Team A",
-      "--owner",
-      "ann@example.com",
-    ]);
     expect(created.code).toBe(0);
     const workspaceId = created.lastLine;
     expect(workspaceId).toMatch(UUID);
     expect(created.stdout).toContain('Created workspace "Team A"');
-
-    const unknownWorkspace = await runAdmin(storage, [
-      ...["member", "add", "--workspace", UUID_EXAMPLE, "--email", "bob@example.com", "--role", "viewer"],
-    ]);
     expect(unknownWorkspace).toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/no workspace with the id/),
@@ -172,12 +177,15 @@ describe("the admin CLI", () => {
         {
           ...cli,
           action: "key.create",
-          target_label: expect.stringMatching(/^Reporting \(hks_api_\w{4}…\)$/),
+          target_label: expect.stringMatching(/^Reporting \(hks_api_[\w-]{4}…\)$/),
           details: { kind: "api", scope: "read", expires_at: "2999-01-01T00:00:00.000Z" },
         },
         { ...cli, action: "key.revoke", target_label: expect.stringMatching(/^Reporting/), details: null },
       ]);
       expect(await connection.db.select().from(memberships)).toHaveLength(2);
+      // Only what ran: no user from the refused or stopped batches.
+      const emails = await connection.db.select({ email: users.email }).from(users).orderBy(asc(users.email));
+      expect(emails.map((user) => user.email)).toEqual(["ann@example.com", "bob@example.com"]);
     } finally {
       await connection.close();
     }

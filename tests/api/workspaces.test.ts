@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_ID, deliveries } from "@/db/schema";
 import { getElement } from "@/lib/elements";
 import { createKey, revokeKeyByToken } from "@/lib/keys/keys";
-import { admin } from "../helpers/admin-cli.mjs";
+import { admin, adminBatch } from "../helpers/admin-cli.mjs";
 import { type AppStorage, createAppStorage, type RunningApp, startApp } from "../helpers/app-process.mjs";
 import { type Receiver, startReceiver } from "../helpers/receiver";
 import { type ApiClient, type ApiResponse, apiClient, type ErrorEnvelope } from "./client";
@@ -19,8 +19,8 @@ import {
   withAppDatabase,
 } from "./dispatch-fixture";
 
-// Two workspaces, A and B, set up with the admin CLI; every door between them must stay shut. On the
-// embedded database the CLI runs before the app starts (the app then holds the data folder alone).
+// Two workspaces, A and B, set up with the admin CLI (in batches); every door between them must stay shut.
+// On the embedded database the CLI runs before the app starts (the app then holds the data folder alone).
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const PASSWORD = "correct horse battery staple";
@@ -49,32 +49,34 @@ let a: Workspace;
 let b: Workspace;
 let limitedKey: string;
 
-/** Runs the CLI commands one after another on PGlite (one process at a time), side by side on PostgreSQL. */
-async function each<T>(tasks: (() => Promise<T>)[]): Promise<T[]> {
-  if (onPostgres) return Promise.all(tasks.map((task) => task()));
-  const results: T[] = [];
-  for (const task of tasks) results.push(await task());
-  return results;
-}
+const keyArgs = (workspaceId: string, kind: string, scope: string) => [
+  "key",
+  "create",
+  "--workspace",
+  workspaceId,
+  "--kind",
+  kind,
+  "--scope",
+  scope,
+];
 
 const cliKey = (target: AppStorage, workspaceId: string, kind: string, scope: string) =>
-  admin(target, ["key", "create", "--workspace", workspaceId, "--kind", kind, "--scope", scope]);
+  admin(target, keyArgs(workspaceId, kind, scope));
 
 async function setUpWorkspaces(): Promise<[Workspace, Workspace]> {
-  await each(
-    ["ann@a.example.com", "bob@b.example.com"].map(
-      (email) => () => admin(storage, ["user", "create", "--email", email, "--password", PASSWORD]),
-    ),
-  );
-  const [idA, idB] = (await each([
-    () => admin(storage, ["workspace", "create", "--name", "Team A", "--owner", "ann@a.example.com"]),
-    () => admin(storage, ["workspace", "create", "--name", "Team B", "--owner", "bob@b.example.com"]),
-  ])) as [string, string];
-  const [apiA, eventA, apiB, eventB] = (await each([
-    () => cliKey(storage, idA, "api", "read_write"),
-    () => cliKey(storage, idA, "event", "write"),
-    () => cliKey(storage, idB, "api", "read_write"),
-    () => cliKey(storage, idB, "event", "read_write"),
+  // Two CLI batches (the keys need the workspaces' ids): each CLI start costs a second or more, and the
+  // single commands' own behaviour is tests/api/workspaces-cli.test.ts's.
+  const [, , idA, idB] = (await adminBatch(storage, [
+    ["user", "create", "--email", "ann@a.example.com", "--password", PASSWORD],
+    ["user", "create", "--email", "bob@b.example.com", "--password", PASSWORD],
+    ["workspace", "create", "--name", "Team A", "--owner", "ann@a.example.com"],
+    ["workspace", "create", "--name", "Team B", "--owner", "bob@b.example.com"],
+  ])) as [string, string, string, string];
+  const [apiA, eventA, apiB, eventB] = (await adminBatch(storage, [
+    keyArgs(idA, "api", "read_write"),
+    keyArgs(idA, "event", "write"),
+    keyArgs(idB, "api", "read_write"),
+    keyArgs(idB, "event", "read_write"),
   ])) as [string, string, string, string];
 
   // The keys only these tests need come straight from lib/keys, in one visit to the database: each CLI

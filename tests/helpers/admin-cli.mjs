@@ -13,16 +13,12 @@ function adminCommand() {
   return { program: process.execPath, args };
 }
 
-/**
- * Runs one CLI command on the storage (its DATABASE_URL, else its data folder) and resolves with the
- * exit code and output; never rejects for a non-zero exit.
- * @param {{ dataDir: string, databaseUrl: string | null }} storage
- * @param {string[]} args
- */
-export function runAdmin(storage, args) {
+// Runs the CLI with `args` (and `input` on its standard input) on the storage; resolves with its exit code
+// and output, never rejects for a non-zero exit.
+function execute(storage, args, input) {
   const { program, args: base } = adminCommand();
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       program,
       [...base, ...args],
       {
@@ -37,11 +33,23 @@ export function runAdmin(storage, args) {
       },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") return reject(error);
-        const lines = stdout.trimEnd().split("\n");
-        resolve({ code: error ? error.code : 0, stdout, stderr, lastLine: lines.at(-1) ?? "" });
+        resolve({ code: error ? error.code : 0, stdout, stderr });
       },
     );
+    child.stdin?.end(input ?? "");
   });
+}
+
+/**
+ * Runs one CLI command on the storage (its DATABASE_URL, else its data folder) and resolves with the
+ * exit code and output; never rejects for a non-zero exit.
+ * @param {{ dataDir: string, databaseUrl: string | null }} storage
+ * @param {string[]} args
+ */
+export async function runAdmin(storage, args) {
+  const result = await execute(storage, args);
+  const lines = result.stdout.trimEnd().split("\n");
+  return { ...result, lastLine: lines.at(-1) ?? "" };
 }
 
 /**
@@ -55,4 +63,34 @@ export async function admin(storage, args) {
     throw new Error(`admin ${args.join(" ")} exited with ${result.code}:\n${result.stdout}${result.stderr}`);
   }
   return result.lastLine;
+}
+
+/**
+ * Runs `npm run admin -- batch` with `input` on its standard input. `outputs` holds each command's output,
+ * as the empty line after each separates them.
+ * @param {{ dataDir: string, databaseUrl: string | null }} storage
+ * @param {string} input
+ */
+export async function runAdminBatch(storage, input) {
+  const result = await execute(storage, ["batch"], input);
+  const outputs = result.stdout.split(/\n\n/).filter((output) => output !== "");
+  return { ...result, outputs };
+}
+
+// Quotes a word for a batch line: in single quotes, a single quote as '\'' (as a shell would take it).
+const quote = (word) => `'${word.replaceAll("'", "'\\''")}'`;
+
+/**
+ * Runs several commands, each an argument list as `admin` takes it, in one CLI process (one start and one
+ * visit to the database instead of one each); all must succeed. Returns each command's last line.
+ * @param {{ dataDir: string, databaseUrl: string | null }} storage
+ * @param {string[][]} commands
+ */
+export async function adminBatch(storage, commands) {
+  const input = commands.map((args) => args.map(quote).join(" ")).join("\n");
+  const result = await runAdminBatch(storage, input);
+  if (result.code !== 0 || result.outputs.length !== commands.length) {
+    throw new Error(`admin batch exited with ${result.code}:\n${input}\n${result.stdout}${result.stderr}`);
+  }
+  return result.outputs.map((output) => output.split("\n").at(-1) ?? "");
 }

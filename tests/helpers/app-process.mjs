@@ -1,8 +1,9 @@
 // Starts the built app (`next start`) and delivery workers (`npm run worker`) as real processes for API
 // and browser tests.
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { createTestDatabase } from "./test-database.mjs";
@@ -20,16 +21,81 @@ export function freePort() {
   });
 }
 
+const testData = path.join(root, ".test-data");
+
+/**
+ * The embedded database exactly as the first open of an empty data folder leaves it (created and migrated
+ * by db/index.ts's connectDatabase, nothing else), made once per migration set and PGlite version and kept
+ * in .test-data. Creating a PGlite database costs 2–5 s on two cores; copying this folder costs 0.2 s.
+ * Tests of a first start on an empty folder (api-token) give DATA_DIR folders of their own.
+ */
+let pgliteTemplate;
+function embeddedTemplate() {
+  pgliteTemplate ??= makeEmbeddedTemplate().catch((error) => {
+    pgliteTemplate = undefined;
+    throw error;
+  });
+  return pgliteTemplate;
+}
+
+async function makeEmbeddedTemplate() {
+  const migrations = path.join(root, "db", "migrations");
+  const hash = createHash("sha256");
+  hash.update(await readFile(path.join(root, "node_modules/@electric-sql/pglite/package.json")));
+  for (const file of (await readdir(migrations, { recursive: true })).sort()) {
+    const full = path.join(migrations, file);
+    if ((await stat(full)).isFile()) hash.update(file).update(await readFile(full));
+  }
+  const name = `pglite-template-${hash.digest("hex").slice(0, 16)}`;
+  const template = path.join(testData, name, "pglite");
+  if (await stat(template).catch(() => null)) return template;
+
+  await mkdir(testData, { recursive: true });
+  // Built aside and renamed into place, so a process that sees the folder sees it whole.
+  const building = await mkdtemp(path.join(testData, "pglite-building-"));
+  try {
+    await new Promise((resolve, reject) => {
+      const script =
+        'const { connectDatabase } = await import("./db/index.ts");' +
+        "await (await connectDatabase({ dataDir: process.argv[1] })).close();";
+      execFile(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script, building],
+        { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 60_000 },
+        (error, stdout, stderr) =>
+          error ? reject(new Error(`${error.message}\n${stdout}${stderr}`)) : resolve(),
+      );
+    });
+    await rename(building, path.join(testData, name)).catch(async (error) => {
+      // Another test process made it first: theirs is as good as ours.
+      if (!(await stat(template).catch(() => null))) throw error;
+    });
+  } finally {
+    await rm(building, { recursive: true, force: true });
+  }
+  // Templates of older migration sets are of no further use.
+  for (const entry of await readdir(testData)) {
+    if (entry.startsWith("pglite-template-") && entry !== name) {
+      await rm(path.join(testData, entry), { recursive: true, force: true });
+    }
+  }
+  return template;
+}
+
 /**
  * A fresh data folder and, when DATABASE_URL is set, a fresh database of that PostgreSQL server:
- * what one app (and its workers) keeps its state in. `remove()` deletes both.
+ * what one app (and its workers) keeps its state in. `remove()` deletes both. On the embedded database
+ * the folder starts with a new, migrated database in it (a copy of the template above).
  */
-export async function createAppStorage() {
-  await mkdir(path.join(root, ".test-data"), { recursive: true });
-  const dataDir = await mkdtemp(path.join(root, ".test-data", "app-"));
+export async function createAppStorage(options = {}) {
+  await mkdir(testData, { recursive: true });
+  const dataDir = await mkdtemp(path.join(testData, "app-"));
   let database = null;
   try {
-    database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
+    if (process.env.DATABASE_URL) database = await createTestDatabase(process.env.DATABASE_URL);
+    else if (options.embedded !== false) {
+      await cp(await embeddedTemplate(), path.join(dataDir, "pglite"), { recursive: true });
+    }
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
@@ -107,7 +173,8 @@ async function ended(child, exited, signal) {
  */
 export async function startApp(options = {}) {
   const port = options.port ?? (await freePort());
-  const owned = options.storage ? null : await createAppStorage();
+  // An app given a DATA_DIR of its own keeps its embedded database there: no copy of the template.
+  const owned = options.storage ? null : await createAppStorage({ embedded: !options.env?.DATA_DIR });
   const storage = options.storage ?? owned;
   const env = {
     ...process.env,

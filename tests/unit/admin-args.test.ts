@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AdminCommand, parseAdminArgs } from "@/lib/admin/args";
+import { type AdminCommand, parseAdminArgs, parseAdminBatch, splitWords } from "@/lib/admin/args";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
 const WORKSPACE = "0f8c2d4e-6a1b-4c3d-9e8f-7a6b5c4d3e2f";
@@ -163,6 +163,76 @@ describe("admin CLI arguments", () => {
     it("refuses an expiry in the past or now", () => {
       expect(refused(create("2026-06-01T12:00:00Z"))).toMatch(/^--expires lies in the past/);
       expect(refused(create("2020-01-01"))).toMatch(/^--expires lies in the past/);
+    });
+  });
+});
+
+describe("admin CLI batches", () => {
+  it("takes no arguments after batch", () => {
+    expect(parsed(["batch"])).toEqual({ name: "batch" });
+    expect(refused(["batch", "extra"])).toMatch(/^"batch" takes no arguments/);
+    expect(refused(["batch", "--email", "a@b.io"])).toMatch(/^"batch" takes no arguments/);
+  });
+
+  it("splits a line into words as a shell does, quotes and backslashes included", () => {
+    expect(
+      splitWords(`user create  --email a@b.io\t--password 'p w "x"' --name "Ann \\"A\\" \\\\ B"`),
+    ).toEqual({
+      ok: true,
+      words: ["user", "create", "--email", "a@b.io", "--password", 'p w "x"', "--name", 'Ann "A" \\ B'],
+    });
+    expect(splitWords(`--password 'it'\\''s' --name a\\ b ''`)).toEqual({
+      ok: true,
+      words: ["--password", "it's", "--name", "a b", ""],
+    });
+    expect(splitWords(`--name "open`)).toEqual({ ok: false, error: "A double quote is not closed." });
+    expect(splitWords(`--name 'open`)).toEqual({ ok: false, error: "A single quote is not closed." });
+    expect(splitWords("--name a\\")).toEqual({ ok: false, error: "A backslash ends the line." });
+  });
+
+  it("parses every line, skipping blank lines and comments, and keeps their line numbers", () => {
+    const result = parseAdminBatch(
+      `# owners\nuser create --email Ann@Example.com --password 'correct horse'\r\n\n  key revoke --key ${KEY}\n`,
+      NOW,
+    );
+    expect(result).toEqual({
+      ok: true,
+      commands: [
+        {
+          line: 2,
+          command: {
+            name: "user create",
+            email: "ann@example.com",
+            password: "correct horse",
+            displayName: null,
+          },
+        },
+        { line: 4, command: { name: "key revoke", key: KEY } },
+      ],
+    });
+  });
+
+  it("refuses the whole batch for one bad line, naming it", () => {
+    const good = "user create --email a@b.io --password 'correct horse'";
+    expect(parseAdminBatch(`${good}\nuser create --email nobody`, NOW)).toEqual({
+      ok: false,
+      error: 'line 2: "user create" needs --password. Run "npm run admin -- help" for the usage.',
+    });
+    expect(parseAdminBatch(`${good}\nuser create --email "a@b.io`, NOW)).toEqual({
+      ok: false,
+      error: "line 2: A double quote is not closed.",
+    });
+    expect(parseAdminBatch(`help\n${good}`, NOW)).toEqual({
+      ok: false,
+      error: 'line 1: "help" cannot run inside a batch.',
+    });
+    expect(parseAdminBatch(`${good}\n\nbatch`, NOW)).toEqual({
+      ok: false,
+      error: 'line 3: "batch" cannot run inside a batch.',
+    });
+    expect(parseAdminBatch("# nothing\n\n", NOW)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^The batch is empty/),
     });
   });
 });
