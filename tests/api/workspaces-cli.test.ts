@@ -166,7 +166,7 @@ describe("the admin CLI", () => {
         .orderBy(asc(auditLog.at), asc(auditLog.id));
       const cli = { actor_kind: "cli", actor_label: "admin CLI" };
       expect(entries).toEqual([
-        { ...cli, action: "member.add", target_label: "ann@example.com", details: { role: "owner" } },
+        { ...cli, action: "workspace.create", target_label: "Team A", details: { owner: "ann@example.com" } },
         { ...cli, action: "member.add", target_label: "bob@example.com", details: { role: "viewer" } },
         {
           ...cli,
