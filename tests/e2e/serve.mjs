@@ -4,7 +4,7 @@
 // workspace with its own owner and keys, as an operator would (on the embedded database the CLI cannot
 // run beside the app), for the roles and isolation specs.
 import { writeFile } from "node:fs/promises";
-import { admin } from "../helpers/admin-cli.mjs";
+import { adminBatch } from "../helpers/admin-cli.mjs";
 import { createAppStorage, startApp } from "../helpers/app-process.mjs";
 import { e2eEnv, editorAccount, otherWorkspaceFile, otherWorkspaceOwner } from "./e2e-env.mjs";
 
@@ -27,28 +27,43 @@ const app = await (async () => {
 console.log(`[e2e] app ready at ${app.baseUrl} (${app.databaseUrl ? "PostgreSQL" : "PGlite"})`);
 
 async function setUpWorkspaces() {
-  const createUser = (email, password) =>
-    admin(storage, ["user", "create", "--email", email, "--password", password]);
-  const addMember = (workspace, email, role) =>
-    admin(storage, ["member", "add", "--workspace", workspace, "--email", email, "--role", role]);
-  const createKey = (workspace, kind) =>
-    admin(storage, ["key", "create", "--workspace", workspace, "--kind", kind, "--scope", "read_write"]);
-
-  // The default workspace's owner too: the app creates one from ADMIN_EMAIL only on an install without users.
-  const defaultWorkspaceId = "00000000-0000-4000-8000-000000000001"; // db/schema/workspaces.ts
-  await createUser(e2eEnv.ADMIN_EMAIL, e2eEnv.ADMIN_PASSWORD);
-  await addMember(defaultWorkspaceId, e2eEnv.ADMIN_EMAIL, "owner");
-  await createUser(editorAccount.email, editorAccount.password);
-  await addMember(defaultWorkspaceId, editorAccount.email, "editor");
-
+  const user = (email, password) => ["user", "create", "--email", email, "--password", password];
+  const member = (workspace, email, role) => [
+    "member",
+    "add",
+    "--workspace",
+    workspace,
+    "--email",
+    email,
+    "--role",
+    role,
+  ];
+  const key = (workspace, kind) => [
+    "key",
+    "create",
+    "--workspace",
+    workspace,
+    "--kind",
+    kind,
+    "--scope",
+    "read_write",
+  ];
   const { email, password } = otherWorkspaceOwner;
-  await createUser(email, password);
-  const workspaceId = await admin(storage, ["workspace", "create", "--name", "Other team", "--owner", email]);
-  const apiKey = await createKey(workspaceId, "api");
-  const eventKey = await createKey(workspaceId, "event");
-  // Its owner is also a viewer in the default workspace, so they have two workspaces to switch between,
-  // with a different role in each.
-  await addMember(defaultWorkspaceId, email, "viewer");
+  // The default workspace's owner too: the app creates one from ADMIN_EMAIL only on an install without users.
+  // The other workspace's owner is also a viewer in the default one, so they have two workspaces to switch
+  // between, with a different role in each.
+  const defaultWorkspaceId = "00000000-0000-4000-8000-000000000001"; // db/schema/workspaces.ts
+  const [, , , , , , workspaceId] = await adminBatch(storage, [
+    user(e2eEnv.ADMIN_EMAIL, e2eEnv.ADMIN_PASSWORD),
+    member(defaultWorkspaceId, e2eEnv.ADMIN_EMAIL, "owner"),
+    user(editorAccount.email, editorAccount.password),
+    member(defaultWorkspaceId, editorAccount.email, "editor"),
+    user(email, password),
+    member(defaultWorkspaceId, email, "viewer"),
+    ["workspace", "create", "--name", "Other team", "--owner", email],
+  ]);
+  if (!workspaceId) throw new Error("the admin CLI printed no workspace id");
+  const [apiKey, eventKey] = await adminBatch(storage, [key(workspaceId, "api"), key(workspaceId, "event")]);
   await writeFile(otherWorkspaceFile, JSON.stringify({ workspaceId, apiKey, eventKey }));
 }
 
