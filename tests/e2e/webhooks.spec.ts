@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { e2eEnv } from "./e2e-env.mjs";
 
 // The web server starts every run on an empty database; each test leaves it empty again.
 
@@ -370,47 +371,51 @@ test("shows filters, variables and the request preview for the chosen element", 
   await expect(form).toContainText("With GET, element_data and these fields go into the query string");
 });
 
-test("edits a webhook with 50 header rows and 50 body rows", async ({ page }) => {
-  test.setTimeout(240_000);
-  await page.goto("/en/webhooks/new");
-  const form = page.getByRole("form", { name: english.newTitle });
-  await textbox(form, "Name").fill("Many rows");
-  await textbox(form, "Payload URL").fill("https://example.com/many");
+test("edits a webhook with 50 header rows and 50 body rows", async ({ page, request }) => {
+  // Stored over the API with 50 headers and 49 body fields (typing 100 rows would only measure the
+  // editor's speed, which `npm run bench:editor` does); the editor loads them, grows the 50th body field by
+  // keyboard, and saves all of them.
+  const rows = (count: number, key: (row: number) => string, value: (row: number) => string) =>
+    Array.from({ length: count }, (_, index) => ({ key: key(index + 1), value: value(index + 1) }));
+  const created = await request.post("/api/v1/webhook", {
+    headers: { authorization: `Bearer ${e2eEnv.API_TOKEN}` },
+    data: {
+      name: "Many rows",
+      payload_url: "https://example.com/many",
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+      header: rows(
+        50,
+        (row) => `X-Row-${row}`,
+        (row) => `value ${row}`,
+      ),
+      body: rows(
+        49,
+        (row) => `field-${row}`,
+        (row) => `v${row}`,
+      ),
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
 
-  const addHeader = form.getByRole("button", { name: "Add header" });
-  for (let row = 1; row <= 50; row++) {
-    await addHeader.click();
-    await fillRow(textbox(form, `Header ${row} key`), textbox(form, `Header ${row} value`), [
-      `X-Row-${row}`,
-      `value ${row}`,
-    ]);
-  }
-
-  // The body rows by keyboard: Enter moves from key to value, and from the last value to a new row.
-  await form.getByRole("button", { name: "Add body field" }).click();
-  for (let row = 1; row <= 50; row++) {
-    const key = textbox(form, `Body field ${row} key`);
-    await expect(key).toBeFocused();
-    await key.fill(`field-${row}`);
-    await key.press("Enter");
-    const value = textbox(form, `Body field ${row} value`);
-    await expect(value).toBeFocused();
-    await value.fill(`v${row}`);
-    if (row < 50) await value.press("Enter");
-  }
+  await page.goto(`/en/webhooks/${id}`);
+  const form = page.getByRole("form", { name: english.editTitle });
   await expect(form.getByRole("textbox", { name: /^Header \d+ key$/ })).toHaveCount(50);
-  await expect(form.getByRole("textbox", { name: /^Body field \d+ key$/ })).toHaveCount(50);
+  await expect(form.getByRole("textbox", { name: /^Body field \d+ key$/ })).toHaveCount(49);
+  await expect(textbox(form, "Header 50 key")).toHaveValue("X-Row-50");
 
-  // Typing key by key in the last rows stays responsive and reaches the preview.
-  const preview = page.getByRole("region", { name: "Preview" });
+  // By keyboard: Enter in the last value adds a row and moves to its key, Enter in a key moves to its value.
+  await textbox(form, "Body field 49 value").press("Enter");
+  const key = textbox(form, "Body field 50 key");
+  await expect(key).toBeFocused();
+  await key.pressSequentially("field-50");
+  await key.press("Enter");
   const lastBody = textbox(form, "Body field 50 value");
-  await lastBody.fill("");
-  const typed = "Dear {{payload.first_name}}";
-  const started = Date.now();
-  await lastBody.pressSequentially(typed);
-  const perKey = (Date.now() - started) / typed.length;
-  test.info().annotations.push({ type: "typing", description: `${perKey.toFixed(1)} ms per key, 100 rows` });
-  expect(perKey).toBeLessThan(250);
+  await expect(lastBody).toBeFocused();
+  // Typed key by key into the last of 100 rows, it reaches the preview.
+  const preview = page.getByRole("region", { name: "Preview" });
+  await lastBody.pressSequentially("Dear {{payload.first_name}}");
   await expect(preview).toContainText('"field-50": "Dear Lena"');
   const lastHeader = textbox(form, "Header 50 value");
   await lastHeader.fill("");
@@ -422,7 +427,9 @@ test("edits a webhook with 50 header rows and 50 body rows", async ({ page }) =>
   await page.getByRole("link", { name: "Edit Many rows", exact: true }).click();
   const editForm = page.getByRole("form", { name: english.editTitle });
   await expect(editForm.getByRole("textbox", { name: /^Header \d+ key$/ })).toHaveCount(50);
+  await expect(editForm.getByRole("textbox", { name: /^Body field \d+ key$/ })).toHaveCount(50);
   await expect(textbox(editForm, "Body field 50 value")).toHaveValue("Dear {{payload.first_name}}");
+  await expect(textbox(editForm, "Header 50 value")).toHaveValue("Bearer {{id}}");
 
   // Reordering: moving the last header up swaps it with the one above.
   await editForm.getByRole("button", { name: "Move header 50 up" }).click();
