@@ -17,7 +17,7 @@ export function WorkspaceSwitcher({
   const [pending, startTransition] = useTransition();
   return (
     <label className="flex items-center gap-2 text-sm text-slate-600">
-      <span>{t("workspace")}</span>
+      <span className="sr-only">{t("workspace")}</span>
       <select
         className="max-w-48 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         value={activeId}

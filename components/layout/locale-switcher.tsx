@@ -13,7 +13,7 @@ export function LocaleSwitcher() {
   const [pending, startTransition] = useTransition();
   return (
     <label className="flex items-center gap-2 text-sm text-slate-600">
-      <span>{t("language")}</span>
+      <span className="sr-only">{t("language")}</span>
       <select
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         value={locale}
