@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import type { DeliverySummary } from "@/lib/dispatch/log-queries";
 import { Link } from "@/lib/i18n/navigation";
 import { DeliveryItem } from "./delivery-item";
@@ -161,24 +162,12 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
         </ol>
       )}
 
-      {paged || older ? (
-        <nav aria-label={t("pagination")} className="flex items-center justify-between gap-3">
-          {paged ? (
-            <Link href={base} className={buttonClasses("secondary", "sm")}>
-              <span aria-hidden="true">«</span>
-              {t("newest")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {older ? (
-            <Link href={`${base}?before=${older}`} className={buttonClasses("secondary", "sm")}>
-              {t("older")}
-              <span aria-hidden="true">→</span>
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager
+        base={base}
+        older={older}
+        paged={paged}
+        texts={{ label: t("pagination"), newest: t("newest"), older: t("older") }}
+      />
     </div>
   );
 }

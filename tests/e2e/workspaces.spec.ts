@@ -178,3 +178,35 @@ test("someone removed from every workspace starts their own from the no-workspac
     await newcomer.close();
   }
 });
+
+test("pages through the audit log, newest first", async ({ page, request }) => {
+  // 55 webhooks made and deleted over the API: 110 entries more than the ones before, over a page's 100.
+  const authorization = { authorization: `Bearer ${e2eEnv.API_TOKEN}` };
+  for (let n = 1; n <= 55; n++) {
+    const created = await request.post("/api/v1/webhook", {
+      headers: authorization,
+      data: {
+        name: `Audit filler ${n}`,
+        payload_url: "https://example.com/audit",
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await request.delete(`/api/v1/webhook/${id}`, { headers: authorization })).status()).toBe(204);
+  }
+
+  await page.goto("/en/settings/audit");
+  const rows = page.getByTestId("audit-row");
+  await expect(rows).toHaveCount(100);
+  await expect(rows.first()).toHaveText(/Deleted webhookAudit filler 55$/);
+  await expect(page.getByRole("link", { name: "Newest" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Older entries" }).click();
+  await expect(page).toHaveURL(/\/en\/settings\/audit\?before=[0-9a-f-]{36}$/);
+  // A page holds 50 fillers' two entries each: the next page starts with the 5th one's deletion.
+  await expect(rows.first()).toHaveText(/Deleted webhookAudit filler 5$/);
+  await page.getByRole("link", { name: "Newest" }).click();
+  await expect(page).toHaveURL(/\/en\/settings\/audit$/);
+  await expect(rows.first()).toHaveText(/Deleted webhookAudit filler 55$/);
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/ui/pager";
 import { Table, TableCell, TableHeader } from "@/components/ui/table";
 import type { AuditRow } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/queries";
@@ -40,12 +41,16 @@ function detailsText(entry: AuditRow, t: Translate): string {
   return "";
 }
 
-export default async function AuditPage() {
+type Props = { searchParams: Promise<{ before?: string | string[] }> };
+
+export default async function AuditPage({ searchParams }: Props) {
   const access = await currentAccess();
   if (!roleAllows(access.role, "owner")) notFound();
   const t = await getTranslations("Settings");
   const format = await getFormatter();
-  const entries = await listAuditEntries(await getDb(), access.workspaceId);
+  const { before } = await searchParams;
+  const cursor = typeof before === "string" && before.length > 0 ? before : null;
+  const { entries, older } = await listAuditEntries(await getDb(), access.workspaceId, { before: cursor });
   return (
     <section aria-labelledby="audit-title" className="space-y-4">
       <div>
@@ -89,6 +94,12 @@ export default async function AuditPage() {
           </tbody>
         </Table>
       )}
+      <Pager
+        base="/settings/audit"
+        older={older}
+        paged={cursor !== null}
+        texts={{ label: t("audit.pagination"), newest: t("audit.newest"), older: t("audit.older") }}
+      />
     </section>
   );
 }
