@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { Pager } from "@/components/ui/pager";
 import { Table, TableCell, TableHeader } from "@/components/ui/table";
 import type { AuditRow } from "@/db/schema";
@@ -52,15 +53,11 @@ export default async function AuditPage({ searchParams }: Props) {
   const cursor = typeof before === "string" && before.length > 0 ? before : null;
   const { entries, older } = await listAuditEntries(await getDb(), access.workspaceId, { before: cursor });
   return (
-    <section aria-labelledby="audit-title" className="space-y-4">
-      <div>
-        <h2 id="audit-title" className="text-lg font-semibold text-slate-900">
-          {t("audit.title")}
-        </h2>
-        <p className="mt-1 max-w-2xl text-sm text-slate-600">
-          {t("audit.description", { count: AUDIT_PAGE_SIZE })}
-        </p>
-      </div>
+    <SettingsSection
+      id="audit"
+      title={t("audit.title")}
+      description={t("audit.description", { count: AUDIT_PAGE_SIZE })}
+    >
       {entries.length === 0 ? (
         <p className="text-sm text-slate-500">{t("audit.empty")}</p>
       ) : (
@@ -100,6 +97,6 @@ export default async function AuditPage({ searchParams }: Props) {
         paged={cursor !== null}
         texts={{ label: t("audit.pagination"), newest: t("audit.newest"), older: t("audit.older") }}
       />
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
 import { currentAccess } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
@@ -19,14 +20,8 @@ export default async function GeneralSettingsPage() {
   if (!workspace) notFound();
   const t = await getTranslations("Settings.general");
   return (
-    <section aria-labelledby="general-title" className="space-y-4">
-      <div>
-        <h2 id="general-title" className="text-lg font-semibold text-slate-900">
-          {t("title")}
-        </h2>
-        <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("description")}</p>
-      </div>
+    <SettingsSection id="general" title={t("title")} description={t("description")}>
       <WorkspaceNameForm workspaceId={workspace.id} name={workspace.name} />
-    </section>
+    </SettingsSection>
   );
 }

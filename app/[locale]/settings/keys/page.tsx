@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { KeyCreateForm } from "@/components/settings/key-create-form";
 import { RevokeKeyButton } from "@/components/settings/revoke-key-button";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { Table, TableCell, TableHeader } from "@/components/ui/table";
 import { currentAccess } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
@@ -30,13 +31,7 @@ export default async function KeysPage() {
   const date = (value: Date | null, fallback: string) =>
     value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : fallback;
   return (
-    <section aria-labelledby="keys-title" className="space-y-4">
-      <div>
-        <h2 id="keys-title" className="text-lg font-semibold text-slate-900">
-          {t("title")}
-        </h2>
-        <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("description")}</p>
-      </div>
+    <SettingsSection id="keys" title={t("title")} description={t("description")}>
       <KeyCreateForm />
       {keys.length === 0 ? (
         <p className="text-sm text-slate-500">{t("empty")}</p>
@@ -70,6 +65,6 @@ export default async function KeysPage() {
           </tbody>
         </Table>
       )}
-    </section>
+    </SettingsSection>
   );
 }

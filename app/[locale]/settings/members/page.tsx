@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { InviteCreator } from "@/components/settings/invite-creator";
 import { RemoveMemberButton, WithdrawInviteButton } from "@/components/settings/member-buttons";
 import { MemberRoleSelect } from "@/components/settings/member-role-select";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { Table, TableCell, TableHeader } from "@/components/ui/table";
 import { currentAccess } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
@@ -28,13 +29,7 @@ export default async function MembersPage() {
   ]);
   return (
     <div className="space-y-10">
-      <section aria-labelledby="members-title" className="space-y-4">
-        <div>
-          <h2 id="members-title" className="text-lg font-semibold text-slate-900">
-            {t("members.title")}
-          </h2>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("members.description")}</p>
-        </div>
+      <SettingsSection id="members" title={t("members.title")} description={t("members.description")}>
         <Table>
           <TableHeader
             columns={(["email", "name", "role", "since"] as const).map((column) =>
@@ -58,15 +53,9 @@ export default async function MembersPage() {
             ))}
           </tbody>
         </Table>
-      </section>
+      </SettingsSection>
 
-      <section aria-labelledby="invites-title" className="space-y-4">
-        <div>
-          <h2 id="invites-title" className="text-lg font-semibold text-slate-900">
-            {t("invites.title")}
-          </h2>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("invites.description")}</p>
-        </div>
+      <SettingsSection id="invites" title={t("invites.title")} description={t("invites.description")}>
         <InviteCreator />
         <h3 className="text-sm font-semibold text-slate-800">{t("invites.open")}</h3>
         {invites.length === 0 ? (
@@ -88,7 +77,7 @@ export default async function MembersPage() {
             ))}
           </ul>
         )}
-      </section>
+      </SettingsSection>
     </div>
   );
 }
