@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { BackLink } from "@/components/ui/back-link";
 import { buttonClasses } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import type { DeliverySummary } from "@/lib/dispatch/log-queries";
@@ -54,13 +55,7 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0">
-          <Link
-            href="/webhooks"
-            className="inline-flex items-center gap-1 text-sm font-medium text-slate-500 hover:text-indigo-700"
-          >
-            <span aria-hidden="true">←</span>
-            {t("back")}
-          </Link>
+          <BackLink href="/webhooks">{t("back")}</BackLink>
           <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
             {t("title")}
             <span className="font-normal text-slate-500"> · {webhook.name}</span>

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { BackLink } from "@/components/ui/back-link";
 import { buttonClasses } from "@/components/ui/button";
 import { Link } from "@/lib/i18n/navigation";
 import { LogIcon } from "./icons";
@@ -8,13 +9,7 @@ export function EditorHeader({ mode, name, id }: { mode: "new" | "edit"; name?: 
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
-        <Link
-          href="/webhooks"
-          className="inline-flex items-center gap-1 text-sm font-medium text-slate-500 hover:text-indigo-700"
-        >
-          <span aria-hidden="true">←</span>
-          {t("back")}
-        </Link>
+        <BackLink href="/webhooks">{t("back")}</BackLink>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
           {mode === "new" ? t("titleNew") : t("titleEdit")}
           {name ? <span className="font-normal text-slate-500"> · {name}</span> : null}
