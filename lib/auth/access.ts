@@ -1,10 +1,9 @@
 import "server-only";
-import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import type { Role } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
-import { type Locale, routing } from "@/lib/i18n/routing";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import type { WorkspaceContext } from "@/lib/workspaces/context";
 import { roleAllows } from "@/lib/workspaces/roles";
 import { workspacesOf } from "@/lib/workspaces/workspaces";
@@ -15,11 +14,6 @@ import { activeWorkspace, chosenWorkspaceId } from "./workspace-cookie";
 export type Access = WorkspaceContext & { role: Role };
 
 export { roleAllows };
-
-async function requestLocale(): Promise<Locale> {
-  const locale = await getLocale();
-  return (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : routing.defaultLocale;
-}
 
 /**
  * The signed-in user's access in their active workspace (the workspace cookie if they are a member of it,

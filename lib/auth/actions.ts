@@ -1,10 +1,9 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getLocale } from "next-intl/server";
 import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
-import { type Locale, routing } from "@/lib/i18n/routing";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { workspacesOf } from "@/lib/workspaces/workspaces";
 import { type AccountFormState, parseAccountForm } from "./account-form";
 import { getAuth } from "./auth";
@@ -13,11 +12,6 @@ import { createFirstOwner } from "./setup";
 import { chooseWorkspace } from "./workspace-cookie";
 
 // Every exported function here is a public endpoint: each checks its input and who calls it.
-
-async function requestLocale(): Promise<Locale> {
-  const locale = await getLocale();
-  return (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : routing.defaultLocale;
-}
 
 // Signs the new account in for this browser (the nextCookies plugin sets the session cookie).
 async function signIn(email: string, password: string): Promise<void> {

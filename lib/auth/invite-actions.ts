@@ -1,11 +1,10 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getLocale } from "next-intl/server";
 import { createUserWithPassword, UserExistsError } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
-import { type Locale, routing } from "@/lib/i18n/routing";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { acceptInvite } from "@/lib/workspaces/invites";
 import { type AccountFormState, parseAccountForm } from "./account-form";
 import { getAuth } from "./auth";
@@ -14,11 +13,6 @@ import { chooseWorkspace } from "./workspace-cookie";
 
 // Invite links: join with the account you are signed in with, or create one through the link (the only
 // way besides set-up, ADMIN_EMAIL and the CLI). Public endpoints: the token is checked by acceptInvite.
-
-async function requestLocale(): Promise<Locale> {
-  const locale = await getLocale();
-  return (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : routing.defaultLocale;
-}
 
 class InviteInvalidError extends Error {}
 

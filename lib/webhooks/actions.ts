@@ -1,11 +1,10 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
 import { accessFor } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
 import { type AttemptView, listDeliveryAttempts } from "@/lib/dispatch/log-queries";
 import { type ResendResult, resendDelivery } from "@/lib/dispatch/resend";
-import { routing } from "@/lib/i18n/routing";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { validationTranslator } from "@/lib/i18n/translator";
 import {
   createWebhook,
@@ -24,10 +23,7 @@ import { visibleTo } from "./serialize";
 // it calls (lib/webhooks, and lib/dispatch for the delivery log).
 
 async function translator() {
-  const locale = await getLocale();
-  return validationTranslator(
-    (routing.locales as readonly string[]).includes(locale) ? (locale as "en") : "en",
-  );
+  return validationTranslator(await requestLocale());
 }
 
 // Each action asks for the role it needs; without it, it answers as if the webhook did not exist.

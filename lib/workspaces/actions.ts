@@ -1,12 +1,11 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
 import { accessFor, currentAccess } from "@/lib/auth/access";
 import { currentUser } from "@/lib/auth/session";
 import { chooseWorkspace } from "@/lib/auth/workspace-cookie";
 import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
-import { type Locale, routing } from "@/lib/i18n/routing";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { isUuid } from "@/lib/ids";
 import { type FieldIssue, toFieldIssues } from "@/lib/webhooks/mutations";
@@ -17,11 +16,6 @@ import { workspaceFormSchema } from "./schema";
 import { createWorkspace, renameWorkspace } from "./workspaces";
 
 // Public endpoints: every input checked here; all but creating a workspace are for owners only.
-
-async function requestLocale(): Promise<Locale> {
-  const locale = await getLocale();
-  return (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : routing.defaultLocale;
-}
 
 export type WorkspaceNameResult =
   | { ok: true }
