@@ -18,20 +18,22 @@ const other = (): OtherWorkspace => JSON.parse(readFileSync(otherWorkspaceFile, 
 
 /**
  * Sends every server action this page calls with `fromId` replaced by `toId`: the request a member
- * would forge to act on another workspace's webhook through their own page. Returns how many it rewrote.
+ * would forge to act on another workspace's webhook through their own page. Returns the list of the
+ * rewritten requests the app has answered (so a check after them sees what the action did).
  */
 async function redirectActions(page: Page, fromId: string, toId: string) {
-  const rewritten: string[] = [];
+  const answered: string[] = [];
   await page.route("**/*", async (route) => {
     const request = route.request();
     const body = request.postData();
     if (request.method() !== "POST" || !request.headers()["next-action"] || !body?.includes(fromId)) {
       return route.continue();
     }
-    rewritten.push(request.url());
-    await route.continue({ postData: body.replaceAll(fromId, toId) });
+    const response = await route.fetch({ postData: body.replaceAll(fromId, toId) });
+    answered.push(request.url());
+    await route.fulfill({ response });
   });
-  return rewritten;
+  return answered;
 }
 
 test("a member of one workspace finds nothing of another's by page URL or workspace cookie", async ({
