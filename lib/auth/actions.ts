@@ -7,17 +7,11 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 import { workspacesOf } from "@/lib/workspaces/workspaces";
 import { type AccountFormState, parseAccountForm } from "./account-form";
 import { getAuth } from "./auth";
-import { currentUser } from "./session";
+import { currentUser, signInWithPassword } from "./session";
 import { createFirstOwner } from "./setup";
 import { chooseWorkspace } from "./workspace-cookie";
 
 // Every exported function here is a public endpoint: each checks its input and who calls it.
-
-// Signs the new account in for this browser (the nextCookies plugin sets the session cookie).
-async function signIn(email: string, password: string): Promise<void> {
-  const auth = await getAuth();
-  await auth.api.signInEmail({ body: { email, password }, headers: await headers() });
-}
 
 /** The set-up page: creates the first owner and signs them in; only while no user exists. */
 export async function setUpAction(
@@ -30,7 +24,7 @@ export async function setUpAction(
   const owner = await createFirstOwner(await getDb(), form.value);
   // Someone else finished set-up first: this form creates nothing, the person signs in as usual.
   if (!owner) return redirect({ href: "/sign-in", locale });
-  await signIn(form.value.email, form.value.password);
+  await signInWithPassword(form.value.email, form.value.password);
   return redirect({ href: "/webhooks", locale });
 }
 

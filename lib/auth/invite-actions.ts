@@ -1,14 +1,12 @@
 "use server";
 
-import { headers } from "next/headers";
 import { createUserWithPassword, UserExistsError } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { acceptInvite } from "@/lib/workspaces/invites";
 import { type AccountFormState, parseAccountForm } from "./account-form";
-import { getAuth } from "./auth";
-import { currentUser } from "./session";
+import { currentUser, signInWithPassword } from "./session";
 import { chooseWorkspace } from "./workspace-cookie";
 
 // Invite links: join with the account you are signed in with, or create one through the link (the only
@@ -53,8 +51,7 @@ export async function joinWithInviteAction(
     if (error instanceof InviteInvalidError) return { formError: "inviteInvalid", email: form.value.email };
     throw error;
   }
-  const auth = await getAuth();
-  await auth.api.signInEmail({ body: form.value, headers: await headers() });
+  await signInWithPassword(form.value.email, form.value.password);
   await chooseWorkspace(workspaceId);
   return redirect({ href: "/webhooks", locale });
 }

@@ -28,3 +28,9 @@ export async function hasAnyUser(db: Database): Promise<boolean> {
   if (row) globalForUsers.hooksmithHasUser = true;
   return Boolean(row);
 }
+
+/** Signs an account in for this browser (Better Auth's nextCookies plugin sets the session cookie). */
+export async function signInWithPassword(email: string, password: string): Promise<void> {
+  const auth = await getAuth();
+  await auth.api.signInEmail({ body: { email, password }, headers: await headers() });
+}
