@@ -6,6 +6,23 @@ const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
 
 const tooLarge = () => new ApiError("payload_too_large", "payloadTooLarge", { values: { max: "1 MiB" } });
 const invalidJson = () => new ApiError("invalid_json", "invalidJson");
+const notJson = () => new ApiError("unsupported_media_type", "unsupportedMediaType");
+
+/**
+ * Whether a Content-Type header names JSON: `application/json`, any case, with optional parameters; a
+ * charset must be UTF-8, the only one JSON has (RFC 8259). `application/*+json` types are refused too:
+ * the routes speak plain JSON only.
+ */
+export function isJsonContentType(header: string | null): boolean {
+  if (header === null) return false;
+  const [type = "", ...parameters] = header.split(";");
+  if (type.trim().toLowerCase() !== "application/json") return false;
+  return parameters.every((parameter) => {
+    const [name = "", value = ""] = parameter.split("=", 2);
+    if (name.trim().toLowerCase() !== "charset") return true;
+    return /^"?utf-?8"?$/i.test(value.trim());
+  });
+}
 
 // A keep-alive connection carries the next request only after this one's body has been read to its end;
 // Node does this itself for bodies nobody touched, but not for one we stopped reading halfway.
@@ -23,8 +40,14 @@ async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Pro
   }
 }
 
-// Reads the body as a stream and stops as soon as it passes 1 MiB, so a huge upload is never buffered whole.
+/**
+ * Reads a JSON body as a stream and stops as soon as it passes 1 MiB, so a huge upload is never buffered
+ * whole. Only a body declared as `application/json` is read: a browser may send a cross-site form post
+ * (form-encoded, multipart or text/plain) without asking first, and that must never be taken for JSON. A
+ * missing Content-Type is refused the same way, body or not: every route that reads a body needs one.
+ */
 export async function readJson(request: Request): Promise<unknown> {
+  if (!isJsonContentType(request.headers.get("content-type"))) throw notJson();
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   if (!request.body) throw invalidJson();

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, errorResponse } from "@/lib/api/errors";
-import { MAX_BODY_BYTES, readJson } from "@/lib/api/read-json";
+import { isJsonContentType, MAX_BODY_BYTES, readJson } from "@/lib/api/read-json";
 
 const url = "http://hooksmith.test/api/v1/webhook";
 
 function post(body: BodyInit, headers: Record<string, string> = {}) {
-  return new Request(url, { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  const withType = { "content-type": "application/json", ...headers };
+  return new Request(url, { method: "POST", body, headers: withType, duplex: "half" } as RequestInit);
 }
 
 function streamOf(
@@ -44,7 +45,51 @@ describe("reading a JSON body", () => {
     for (const body of ['{"name":', "", "name=x", new Uint8Array([0x7b, 0xff, 0x7d])]) {
       expect((await failure(readJson(post(body)))).code).toBe("invalid_json");
     }
-    expect((await failure(readJson(new Request(url, { method: "POST" })))).code).toBe("invalid_json");
+    const withoutBody = new Request(url, { method: "POST", headers: { "content-type": "application/json" } });
+    expect((await failure(readJson(withoutBody))).code).toBe("invalid_json");
+  });
+
+  it("reads only bodies declared as application/json, with any case and a UTF-8 charset", async () => {
+    for (const type of [
+      "application/json",
+      "Application/JSON",
+      "application/json; charset=utf-8",
+      'application/json;charset="UTF-8"',
+      "application/json; charset=utf8",
+    ]) {
+      expect(isJsonContentType(type), type).toBe(true);
+      expect(await readJson(post('{"a":1}', { "content-type": type }))).toEqual({ a: 1 });
+    }
+  });
+
+  it("refuses a form post, text, other JSON types and a missing Content-Type with 415", async () => {
+    const json = '{"name":"x"}';
+    for (const type of [
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "text/plain",
+      "text/plain;charset=UTF-8",
+      "application/merge-patch+json",
+      "application/jsonx",
+      "application/json, text/plain",
+      "application/json; charset=iso-8859-1",
+      "",
+    ]) {
+      expect(isJsonContentType(type), type).toBe(false);
+      const error = await failure(readJson(post(json, { "content-type": type })));
+      expect(error.code, type).toBe("unsupported_media_type");
+    }
+    // No Content-Type at all, with a body and without one.
+    const untyped = new Request(url, {
+      method: "POST",
+      body: new Blob([json]),
+      duplex: "half",
+    } as RequestInit);
+    expect(untyped.headers.get("content-type")).toBeNull();
+    expect((await failure(readJson(untyped))).code).toBe("unsupported_media_type");
+    expect((await failure(readJson(new Request(url, { method: "POST" })))).code).toBe(
+      "unsupported_media_type",
+    );
   });
 
   it("accepts a body of exactly 1 MiB", async () => {
@@ -87,5 +132,10 @@ describe("the error envelope", () => {
     expect(await german.json()).toEqual({
       error: { code: "payload_too_large", message: "Der Body der Anfrage darf höchstens 1 MiB groß sein." },
     });
+    const unsupported = errorResponse(new ApiError("unsupported_media_type", "unsupportedMediaType"), "de");
+    expect(unsupported.status).toBe(415);
+    expect(((await unsupported.json()) as { error: { message: string } }).error.message).toMatch(
+      /^Der Body der Anfrage muss JSON sein/,
+    );
   });
 });
