@@ -71,16 +71,34 @@ export function apiRoute<P extends Params = Record<string, string>>(
   });
 }
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+const routeMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof routeMethods)[number];
 
 // Methods a route does not serve still answer with the envelope (Next's own 405 has an empty body),
 // whoever asks: there is nothing behind them to protect.
 export function methodNotAllowed(allowed: readonly Method[]) {
-  return publicApiRoute(async ({ request }) => {
+  return publicApiRoute<Params>(async ({ request }) => {
     const list = allowed.join(", ");
     throw new ApiError("method_not_allowed", "methodNotAllowed", {
       values: { method: request.method, allowed: list },
       headers: { Allow: list },
     });
   });
+}
+
+/**
+ * Handlers for every method a route does not serve (`export const { PUT, OPTIONS } = otherMethods(["GET"])`):
+ * 405 with `Allow` and the envelope, and OPTIONS answering with the methods that really are served. Next's
+ * own OPTIONS would list the refusing handlers as allowed. HEAD follows GET, as Next derives it.
+ */
+export function otherMethods<Allowed extends Method>(allowed: readonly Allowed[]) {
+  const refuse = methodNotAllowed(allowed);
+  const handlers = Object.fromEntries(
+    routeMethods.filter((method) => !(allowed as readonly Method[]).includes(method)).map((m) => [m, refuse]),
+  ) as Record<Exclude<Method, Allowed>, typeof refuse>;
+  const OPTIONS = publicApiRoute<Params>(async () => {
+    const list = [...allowed, ...(allowed.some((method) => method === "GET") ? ["HEAD"] : []), "OPTIONS"];
+    return new Response(null, { status: 204, headers: { Allow: list.join(", ") } });
+  });
+  return { ...handlers, OPTIONS };
 }

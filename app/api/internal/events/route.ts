@@ -1,6 +1,6 @@
 import { acceptEventResponse } from "@/lib/api/events";
 import { readJson } from "@/lib/api/read-json";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, otherMethods } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,4 +11,4 @@ export const POST = apiRoute(
   { realm: "internal" },
 );
 
-export const GET = methodNotAllowed(["POST"]);
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);

@@ -1,6 +1,6 @@
 import { readJson } from "@/lib/api/read-json";
 import { mutationResponse } from "@/lib/api/responses";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, otherMethods } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { createWebhook } from "@/lib/webhooks/mutations";
@@ -15,7 +15,4 @@ export const POST = apiRoute(async ({ request, locale, principal }) => {
   );
 });
 
-export const GET = methodNotAllowed(["POST"]);
-export const PUT = methodNotAllowed(["POST"]);
-export const PATCH = methodNotAllowed(["POST"]);
-export const DELETE = methodNotAllowed(["POST"]);
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);

@@ -1,7 +1,7 @@
 import { roleOfPrincipal } from "@/lib/api/auth";
 import { readJson } from "@/lib/api/read-json";
 import { mutationResponse, webhookNotFound } from "@/lib/api/responses";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, otherMethods } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { deleteWebhook, updateWebhook } from "@/lib/webhooks/mutations";
@@ -32,5 +32,4 @@ export const DELETE = apiRoute<Params>(async ({ params, principal }) => {
   return new Response(null, { status: 204 });
 });
 
-export const POST = methodNotAllowed(["GET", "PATCH", "DELETE"]);
-export const PUT = methodNotAllowed(["GET", "PATCH", "DELETE"]);
+export const { POST, PUT, OPTIONS } = otherMethods(["GET", "PATCH", "DELETE"]);

@@ -1,4 +1,4 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, otherMethods } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { listWebhookIds } from "@/lib/webhooks/queries";
 
@@ -8,7 +8,4 @@ export const GET = apiRoute(async ({ principal }) =>
   Response.json({ ids: await listWebhookIds(await getDb(), principal.workspaceId) }),
 );
 
-export const POST = methodNotAllowed(["GET"]);
-export const PUT = methodNotAllowed(["GET"]);
-export const PATCH = methodNotAllowed(["GET"]);
-export const DELETE = methodNotAllowed(["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

@@ -1,6 +1,6 @@
 import { roleOfPrincipal } from "@/lib/api/auth";
 import { ApiError } from "@/lib/api/errors";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, otherMethods } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { getLatestWebhook } from "@/lib/webhooks/queries";
 import { visibleTo } from "@/lib/webhooks/serialize";
@@ -13,7 +13,4 @@ export const GET = apiRoute(async ({ principal }) => {
   return Response.json(visibleTo(roleOfPrincipal(principal), webhook));
 });
 
-export const POST = methodNotAllowed(["GET"]);
-export const PUT = methodNotAllowed(["GET"]);
-export const PATCH = methodNotAllowed(["GET"]);
-export const DELETE = methodNotAllowed(["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

@@ -1,6 +1,6 @@
 import { acceptEventResponse } from "@/lib/api/events";
 import { readJson } from "@/lib/api/read-json";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, otherMethods } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 
@@ -20,4 +20,4 @@ export const POST = apiRoute<Params>(
   { realm: "internal" },
 );
 
-export const GET = methodNotAllowed(["POST"]);
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);

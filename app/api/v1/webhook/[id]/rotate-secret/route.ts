@@ -1,5 +1,5 @@
 import { webhookNotFound } from "@/lib/api/responses";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, otherMethods } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { rotateWebhookSecret } from "@/lib/webhooks/mutations";
 import { secretOverlapMs } from "@/lib/webhooks/secret";
@@ -13,7 +13,4 @@ export const POST = apiRoute<{ id: string }>(async ({ params, principal }) => {
   return Response.json(webhook);
 });
 
-export const GET = methodNotAllowed(["POST"]);
-export const PUT = methodNotAllowed(["POST"]);
-export const PATCH = methodNotAllowed(["POST"]);
-export const DELETE = methodNotAllowed(["POST"]);
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);
