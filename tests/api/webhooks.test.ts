@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../helpers/app-process.mjs";
 import { type ApiClient, apiClient, type ErrorEnvelope } from "./client";
+import { generateClient } from "./generated-client";
+import { type OpenApiDocument, openApiChecker } from "./openapi-conformance";
 
 // One app for the whole file; the tests run in order and share its database.
 const TOKEN = "test-token-3b5f0c8e9a1d4e7f";
+const INTERNAL_TOKEN = "internal-token-5d1e7a9c3b2f4e60";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -36,7 +39,7 @@ let app: RunningApp;
 let api: ApiClient;
 
 beforeAll(async () => {
-  app = await startApp({ env: { API_TOKEN: TOKEN } });
+  app = await startApp({ env: { API_TOKEN: TOKEN, INTERNAL_TOKEN } });
   api = apiClient(app.baseUrl, TOKEN);
 });
 
@@ -693,7 +696,7 @@ describe("the OpenAPI document", () => {
     expect(WebhookCreate?.required?.sort()).toEqual(["name", "payload_url", "trigger", "trigger_element"]);
     expect(WebhookCreate?.properties.method).toMatchObject({
       enum: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      default: "POST",
+      description: expect.stringContaining("Default: `POST`."),
     });
     expect(WebhookCreate?.properties.name).toMatchObject({ type: "string", minLength: 1, maxLength: 100 });
     expect(WebhookPatch?.required).toBeUndefined();
@@ -710,5 +713,193 @@ describe("addresses and methods the API does not serve", () => {
     const put = await api.request("PUT", `/webhook/${UNKNOWN_ID}`, { body: minimal });
     expectEnvelope(put, 405, "method_not_allowed");
     expect(put.headers.get("allow")).toBe("GET, PATCH, DELETE");
+  });
+
+  it("answers every unknown address under /api with the envelope, in the caller's language", async () => {
+    const unknown = [
+      ["GET", "/api"],
+      ["GET", "/api/nothing"],
+      ["POST", "/api/v2/webhook"],
+      ["DELETE", "/api/internal"],
+      ["GET", "/api/internal/events/rsvp_answer"],
+      ["POST", "/api/internal/events/rsvp_answer/create/extra"],
+      ["PATCH", "/api/auth"],
+      ["GET", "/api/auth/list-users"],
+      ["OPTIONS", "/api/v1/nothing"],
+      ["GET", "/api/.env"],
+    ];
+    for (const [method, path] of unknown) {
+      const response = await fetch(`${app.baseUrl}${path}`, { method, headers: { "accept-language": "de" } });
+      expect(response.headers.get("content-type"), `${method} ${path}`).toMatch(/^application\/json/);
+      const body = (await response.json()) as ErrorEnvelope;
+      expectEnvelope({ status: response.status, body }, 404, "not_found");
+      expect(body.error.message, `${method} ${path}`).toBe("Unter dieser Adresse gibt es nichts.");
+    }
+    // The catch-all does not shadow Better Auth's routes.
+    const session = await fetch(`${app.baseUrl}/api/auth/get-session`);
+    expect(session.status).toBe(200);
+  });
+
+  it("answers a method a route does not serve with 405, Allow and the envelope, on every route", async () => {
+    const refused = [
+      ["PUT", "/api/internal/events", "POST"],
+      ["DELETE", "/api/internal/events/rsvp_answer/create", "POST"],
+      ["GET", "/api/internal/events", "POST"],
+      ["DELETE", "/api/v1/webhook/all", "GET"],
+      ["PATCH", "/api/v1/openapi.json", "GET"],
+      ["GET", `/api/v1/webhook/${UNKNOWN_ID}/rotate-secret`, "POST"],
+      ["DELETE", "/api/auth/get-session", "GET, POST"],
+    ];
+    for (const [method, path, allow] of refused) {
+      const response = await fetch(`${app.baseUrl}${path}`, { method });
+      expect(response.headers.get("allow"), `${method} ${path}`).toBe(allow);
+      expectEnvelope({ status: response.status, body: await response.json() }, 405, "method_not_allowed");
+    }
+    const head = await fetch(`${app.baseUrl}/api/v1/webhook`, { method: "HEAD" });
+    expect([head.status, head.headers.get("allow")]).toEqual([405, "POST"]);
+    const options = await fetch(`${app.baseUrl}/api/v1/webhook/${UNKNOWN_ID}`, { method: "OPTIONS" });
+    expect([options.status, options.headers.get("allow")]).toEqual([
+      204,
+      "GET, PATCH, DELETE, HEAD, OPTIONS",
+    ]);
+  });
+});
+
+describe("request bodies not declared as JSON", () => {
+  const event = { trigger_element: "rsvp_answer", trigger: "delete", data: { id: UNKNOWN_ID } };
+
+  it("are refused with 415 on the API and the event routes, and change nothing", async () => {
+    const webhook = await create(minimal);
+    const snapshot = async () => ({
+      ids: (await api.get("/webhook/all")).body,
+      webhook: (await api.get(`/webhook/${webhook.id}`)).body,
+    });
+    const before = await snapshot();
+    for (const type of [
+      "application/x-www-form-urlencoded",
+      "text/plain",
+      "multipart/form-data; boundary=x",
+    ]) {
+      const headers = { "content-type": type };
+      expectEnvelope(
+        await api.post("/webhook", JSON.stringify(minimal), { headers }),
+        415,
+        "unsupported_media_type",
+      );
+      const patch = await api.patch(`/webhook/${webhook.id}`, JSON.stringify({ name: "Changed" }), {
+        headers,
+      });
+      expectEnvelope(patch, 415, "unsupported_media_type");
+      for (const path of ["/api/internal/events", "/api/internal/events/rsvp_answer/delete"]) {
+        const response = await fetch(`${app.baseUrl}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${INTERNAL_TOKEN}`, ...headers },
+          body: JSON.stringify(path.endsWith("delete") ? event.data : event),
+        });
+        expectEnvelope(
+          { status: response.status, body: await response.json() },
+          415,
+          "unsupported_media_type",
+        );
+      }
+    }
+    // No Content-Type at all, as a bare `curl -d` would not send one either.
+    const untyped = await fetch(`${app.baseUrl}/api/v1/webhook`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: new Blob([JSON.stringify(minimal)]),
+    });
+    expectEnvelope({ status: untyped.status, body: await untyped.json() }, 415, "unsupported_media_type");
+    const german = await api.post<ErrorEnvelope>("/webhook", "{}", {
+      headers: { "content-type": "text/plain", "accept-language": "de" },
+    });
+    expect(german.body.error.message).toMatch(/^Der Body der Anfrage muss JSON sein/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("accept JSON with a charset in any case, and requests without a body keep working", async () => {
+    const headers = { "content-type": "Application/JSON; charset=UTF-8" };
+    const webhook = (await api.post<Webhook>("/webhook", minimal, { headers })).body;
+    expect((await api.patch(`/webhook/${webhook.id}`, { name: "Typed" }, { headers })).status).toBe(200);
+    // GET, DELETE and a rotation without a body and without a Content-Type.
+    expect((await api.get(`/webhook/${webhook.id}`)).status).toBe(200);
+    expect((await api.post(`/webhook/${webhook.id}/rotate-secret`, undefined)).status).toBe(200);
+    expect((await api.delete(`/webhook/${webhook.id}`)).status).toBe(204);
+  });
+});
+
+describe("answers match the OpenAPI document", () => {
+  it("for every operation, successes and errors alike, as a validating proxy checks them", async () => {
+    const document = (await api.get<OpenApiDocument>("/openapi.json", { token: null })).body;
+    const check = openApiChecker(document);
+    const input = {
+      ...minimal,
+      prokey_filter: "b7e19d42-5c3a-4f8e-a6d1-92c0e4f7a358",
+      header: [{ key: "X-Token", value: "abc" }],
+      body: [{ key: "email", value: "{{email}}" }],
+    };
+    check.requestBody("POST", "/webhook", input);
+    const created = await api.post<Webhook>("/webhook", input);
+    check.response("POST", "/webhook", created);
+    const path = `/webhook/${created.body.id}`;
+    const fetched = await api.get<Webhook>(path);
+    check.response("GET", "/webhook/{id}", fetched);
+    // A fetched webhook is a valid create and patch body: its read-only fields are allowed and ignored.
+    check.requestBody("POST", "/webhook", fetched.body);
+    check.requestBody("PATCH", "/webhook/{id}", fetched.body);
+    check.response("POST", "/webhook", await api.post("/webhook", fetched.body));
+    check.response("GET", "/webhook/all", await api.get("/webhook/all"));
+    check.response("GET", "/webhook/latest", await api.get("/webhook/latest"));
+    check.response("PATCH", "/webhook/{id}", await api.patch(path, { name: "Checked", header: null }));
+    check.response("POST", "/webhook/{id}/rotate-secret", await api.post(`${path}/rotate-secret`, undefined));
+    for (const locale of ["en", "de"]) {
+      const catalog = await api.get("/elements", { headers: { "accept-language": locale } });
+      check.response("GET", "/elements", catalog);
+    }
+
+    check.response("POST", "/webhook", await api.post("/webhook", { ...minimal, name: "" }));
+    check.response("POST", "/webhook", await api.post("/webhook", "{"));
+    check.response(
+      "POST",
+      "/webhook",
+      await api.post("/webhook", "{}", { headers: { "content-type": "text/plain" } }),
+    );
+    check.response(
+      "POST",
+      "/webhook",
+      await api.post("/webhook", JSON.stringify({ name: "n".repeat(1 << 20) })),
+    );
+    check.response("PATCH", "/webhook/{id}", await api.patch(path, { colour: "red" }));
+    check.response("GET", "/webhook/all", await api.get("/webhook/all", { token: null }));
+    check.response("GET", "/webhook/{id}", await api.get(`/webhook/${UNKNOWN_ID}`));
+    check.response(
+      "POST",
+      "/webhook/{id}/rotate-secret",
+      await api.post(`/webhook/${UNKNOWN_ID}/rotate-secret`, undefined),
+    );
+    check.response("DELETE", "/webhook/{id}", await api.delete(path));
+    check.response("DELETE", "/webhook/{id}", await api.delete(path));
+    check.component("MethodNotAllowed", await api.request("PUT", path, { body: minimal }));
+  });
+});
+
+describe("a client generated from the OpenAPI document", () => {
+  it("compiles with openapi-typescript's defaults and runs a create/read/patch/delete cycle", {
+    timeout: 180_000,
+  }, async () => {
+    const client = await generateClient(`${app.baseUrl}/api/v1/openapi.json`);
+    expect(client.diagnostics).toEqual([]);
+    const result = await client.cycle(app.baseUrl, TOKEN);
+    expect(result).toMatchObject({
+      created: { status: 201, method: "POST", secret: expect.stringMatching(/^whsec_/) },
+      read: { status: 200, name: "Generated client" },
+      patched: { status: 200, name: "Renamed by the generated client", header: [] },
+      copy: { status: 201, name: "Generated client" },
+      deleted: 204,
+      gone: { status: 404, code: "not_found" },
+    });
+    expect(result.copy.id).not.toBe(result.id);
+    expect(result.ids).toContain(result.copy.id);
+    expect(result.ids).not.toContain(result.id);
   });
 });
