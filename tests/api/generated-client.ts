@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
@@ -78,25 +78,30 @@ export async function generateClient(documentUrl: string): Promise<{
   const entry = path.join(folder, "cycle.ts");
   await writeFile(entry, cycleSource);
 
-  const program = ts.createProgram([entry], {
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: false,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-    types: [],
-    skipLibCheck: true,
-    outDir: folder,
-  });
-  const diagnostics = ts
-    .getPreEmitDiagnostics(program)
-    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
-  if (diagnostics.length > 0) return { diagnostics, cycle: () => Promise.reject(new Error("not compiled")) };
-  program.emit();
-  const compiled = (await import(pathToFileURL(path.join(folder, "cycle.js")).href)) as {
-    cycle: (baseUrl: string, key: string) => Promise<CycleResult>;
-  };
-  return { diagnostics, cycle: compiled.cycle };
+  try {
+    const program = ts.createProgram([entry], {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+      types: [],
+      skipLibCheck: true,
+      outDir: folder,
+    });
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    if (diagnostics.length > 0)
+      return { diagnostics, cycle: () => Promise.reject(new Error("not compiled")) };
+    program.emit();
+    const compiled = (await import(pathToFileURL(path.join(folder, "cycle.js")).href)) as {
+      cycle: (baseUrl: string, key: string) => Promise<CycleResult>;
+    };
+    return { diagnostics, cycle: compiled.cycle };
+  } finally {
+    // Once loaded, the module needs no files.
+    await rm(folder, { recursive: true, force: true });
+  }
 }
