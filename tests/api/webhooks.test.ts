@@ -364,11 +364,12 @@ describe("validation", () => {
       "Webhook-Id",
       "WEBHOOK-TIMESTAMP",
       "webhook-signature",
+      "User-Agent",
     ];
     const issues = await rejected({ ...minimal, header: reserved.map((key) => ({ key, value: "x" })) });
     expect(Object.keys(issues)).toEqual(reserved.map((_, index) => `header.${index}.key`));
-    expect(new Set(Object.values(issues))).toEqual(
-      new Set(["Hooksmith sets this header itself; choose another name."]),
+    expect(Object.values(issues)).toEqual(
+      reserved.map((key) => `Hooksmith sets the ${key} header itself; choose another name.`),
     );
   });
 
@@ -507,7 +508,7 @@ describe("validation", () => {
     expect(response.body.error.message).toMatch(/^Der Webhook ist ungültig/);
     expect(response.body.error.issues).toEqual([
       { path: "name", message: "Gib einen Namen ein." },
-      { path: "header.0.key", message: "Diesen Header setzt Hooksmith selbst; wähle einen anderen Namen." },
+      { path: "header.0.key", message: "Den Header Host setzt Hooksmith selbst; wähle einen anderen Namen." },
       {
         path: "body.0.value",
         message: expect.stringMatching(/^Unbekannte Variable „emial“\. Verfügbar: id, /),
