@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { URL_MASK } from "@/lib/crypto/url-secrets";
 import { findVariable, getElement, variablesFor } from "@/lib/elements";
 import { checkTemplate, MAX_TEMPLATE_VARIABLES } from "@/lib/templates/parse";
 
@@ -49,8 +50,7 @@ const headerValueControl = (value: string) => /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u.test
 // What a header value's literal text may hold: visible ASCII, space and tab (RFC 9110 field-vchar without
 // obs-text, which receivers read as Latin-1 or UTF-8 at will; Node refuses anything above U+00FF).
 const HEADER_TEXT_INVALID = /[^\t\x20-\x7e]/u;
-// What a viewer's or a read key's copy of a payload URL holds in place of its credentials (serialize.ts).
-export const URL_MASK = "••••";
+
 // As keys of the JSON the receiver gets, these pollute prototypes in careless JavaScript receivers.
 const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const hasReservedKey = (value: unknown) =>

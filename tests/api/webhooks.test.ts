@@ -713,3 +713,41 @@ describe("addresses and methods the API does not serve", () => {
     expect(put.headers.get("allow")).toBe("GET, PATCH, DELETE");
   });
 });
+
+// Issue 9, item 1: a ~125 KiB template of nested blocks held the event loop for ~43 s (Handlebars parsed it
+// although it was over the length limit). Now lengths come first and the grammar is scanned in linear time.
+describe("a template built to freeze the server", () => {
+  const freeze = `${"{{#if a}}".repeat(8000)}x${"{{/if}}".repeat(8000)}`;
+  const tooLong = [{ path: "body.0.value", message: "Use at most 8192 characters for the value." }];
+
+  it("is refused with 422 in well under a second, while a request beside it is served", async () => {
+    const started = performance.now();
+    const [refused, list] = await Promise.all([
+      api.post<ErrorEnvelope>("/webhook", { ...minimal, body: [{ key: "a", value: freeze }] }),
+      api.get<{ ids: string[] }>("/webhook/all"),
+    ]);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expectEnvelope(refused, 422, "validation_failed");
+    expect(refused.body.error.issues).toEqual(tooLong);
+    expect(list.status).toBe(200);
+  });
+
+  it("is refused as fast through PATCH, and so are 200 values of sub-expressions under the limit", async () => {
+    const target = await create({ ...minimal, name: "Freeze target" });
+    const nested = `{{a ${"(b ".repeat(1000)}${")".repeat(1000)}}}`;
+    const rows = Array.from({ length: 100 }, (_, index) => ({ key: `X-K${index}`, value: nested }));
+    const started = performance.now();
+    const [patched, full, read] = await Promise.all([
+      api.patch<ErrorEnvelope>(`/webhook/${target.id}`, { body: [{ key: "a", value: freeze }] }),
+      api.patch<ErrorEnvelope>(`/webhook/${target.id}`, { header: rows, body: rows }),
+      api.get<Webhook>(`/webhook/${target.id}`),
+    ]);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expectEnvelope(patched, 422, "validation_failed");
+    expect(patched.body.error.issues).toEqual(tooLong);
+    expectEnvelope(full, 422, "validation_failed");
+    expect(full.body.error.issues).toHaveLength(200);
+    expect(read.body.body).toEqual([]);
+    await api.delete(`/webhook/${target.id}`);
+  });
+});
