@@ -3,7 +3,7 @@ import type { KeyObject } from "node:crypto";
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type KeyValue, webhooks } from "@/db/schema";
-import { encryptLegacyDeliveryRequests } from "./delivery-requests";
+import { encryptLegacyDeliveryRequests, protectLegacyRequestUrls } from "./delivery-requests";
 import { DecryptionError, decryptValue, ENCRYPTED_PREFIX, encryptValue, isEncrypted } from "./envelope";
 import { encryptionKey } from "./key";
 
@@ -51,6 +51,7 @@ export async function encryptPlaintextSecrets(db: Database, key: KeyObject): Pro
         id: webhooks.id,
         secret: webhooks.secret,
         previous_secret: webhooks.previous_secret,
+        payload_url: webhooks.payload_url,
         header: webhooks.header,
       })
       .from(webhooks)
@@ -60,6 +61,7 @@ export async function encryptPlaintextSecrets(db: Database, key: KeyObject): Pro
           or(
             sql`${webhooks.secret} !~ ${ENCRYPTED}`,
             sql`${webhooks.previous_secret} !~ ${ENCRYPTED}`,
+            sql`${webhooks.payload_url} !~ ${ENCRYPTED}`,
             sql`exists (select 1 from jsonb_array_elements(${webhooks.header}) as h
               where jsonb_typeof(h->'value') = 'string' and h->>'value' !~ ${ENCRYPTED})`,
           ),
@@ -81,12 +83,14 @@ export async function encryptPlaintextSecrets(db: Database, key: KeyObject): Pro
             row.previous_secret !== null && plain(row.previous_secret)
               ? encryptValue(row.previous_secret, key)
               : row.previous_secret,
+          payload_url: plain(row.payload_url) ? encryptValue(row.payload_url, key) : row.payload_url,
           header,
         })
         .where(
           and(
             eq(webhooks.id, row.id),
             eq(webhooks.secret, row.secret),
+            eq(webhooks.payload_url, row.payload_url),
             row.previous_secret === null
               ? isNull(webhooks.previous_secret)
               : eq(webhooks.previous_secret, row.previous_secret),
@@ -107,6 +111,9 @@ export async function encryptPlaintextSecrets(db: Database, key: KeyObject): Pro
 export async function prepareStoredSecrets(db: Database): Promise<void> {
   const key = encryptionKey();
   await checkStoredSecretsKey(db, key);
+  // Before the webhooks' URLs are encrypted: it finds the deliveries to protect by their plaintext URL.
+  const urls = await protectLegacyRequestUrls(db, key);
+  if (urls > 0) console.log(`[hooksmith] encrypted or masked the payload URL in ${urls} stored request(s)`);
   const changed = await encryptPlaintextSecrets(db, key);
   if (changed > 0) console.log(`[hooksmith] encrypted the stored secrets of ${changed} webhook(s)`);
   const requests = await encryptLegacyDeliveryRequests(db, key);

@@ -4,8 +4,9 @@ import type { KeyValue } from "@/db/schema";
 import { encryptValue, revealValue } from "./envelope";
 import { encryptionKey } from "./key";
 
-// The webhook columns held encrypted: `secret`, `previous_secret`, and the value of each `header` row
-// (its name stays readable: the delivery log and the audit log name headers without their values).
+// The webhook columns held encrypted: `secret`, `previous_secret`, `payload_url` (its userinfo and query may
+// hold credentials) and the value of each `header` row (its name stays readable: the delivery log and the
+// audit log name headers without their values).
 // Reading tolerates plaintext from before encryption, which start-up encrypts (see stored-secrets.ts).
 
 export function encryptSecret(value: string, key: KeyObject = encryptionKey()): string {
@@ -22,4 +23,12 @@ export function encryptHeader(rows: readonly KeyValue[], key: KeyObject = encryp
 
 export function decryptHeader(rows: readonly KeyValue[], key: KeyObject = encryptionKey()): KeyValue[] {
   return rows.map(({ key: name, value }) => ({ key: name, value: revealValue(value, key) }));
+}
+
+export function encryptUrl(url: string, key: KeyObject = encryptionKey()): string {
+  return encryptValue(url, key);
+}
+
+export function decryptUrl(stored: string, key: KeyObject = encryptionKey()): string {
+  return revealValue(stored, key);
 }

@@ -133,6 +133,7 @@ function decryptClaimed(rows: ClaimedDelivery[]): ClaimedDelivery[] {
     const { webhook, delivery } = row;
     try {
       webhook.secret = reveal(webhook.secret);
+      webhook.payload_url = reveal(webhook.payload_url);
       if (webhook.previous_secret) webhook.previous_secret = reveal(webhook.previous_secret);
       if (webhook.header.length > 0) {
         webhook.header = webhook.header.map((entry) => ({ key: entry.key, value: reveal(entry.value) }));
@@ -142,7 +143,7 @@ function decryptClaimed(rows: ClaimedDelivery[]): ClaimedDelivery[] {
           name,
           reveal(value),
         ]);
-        delivery.request = { ...delivery.request, headers };
+        delivery.request = { ...delivery.request, url: reveal(delivery.request.url), headers };
       }
     } catch (error) {
       if (!(error instanceof DecryptionError)) throw error;

@@ -8,7 +8,7 @@ import { buildRequest } from "@/lib/webhooks/build-request";
 import type { WebhookValues } from "@/lib/webhooks/schemas";
 import type { ClaimedDelivery } from "./claim";
 import type { DispatchConfig } from "./config";
-import { maskHeaders } from "./mask";
+import { type LogSecrets, logSecretsOf, maskRequest, maskResponseHeaders } from "./mask";
 import { nextAttemptDelay } from "./retry";
 import { headerValue, type SendResult, sendRequest } from "./send";
 import { signatureHeaders } from "./sign";
@@ -60,8 +60,9 @@ export async function attemptDelivery(
   const now = new Date();
   const attempt = delivery.attempts + 1;
   const ids = { deliveryId: delivery.id, webhookId: webhook.id };
-  // The values of the webhook's own headers are secrets: encrypted when stored, masked in the log.
-  const custom = new Set(webhook.header.map((entry) => entry.key.toLowerCase()));
+  // The values of the webhook's own headers and its URL's credentials are secrets: encrypted when stored,
+  // masked in the log.
+  const custom = logSecretsOf(webhook);
 
   if (webhook.disabled_reason || undecryptable) {
     return {
@@ -172,7 +173,7 @@ function attemptLog(
   attempt: number,
   startedAt: Date,
   request: StoredRequest,
-  custom: ReadonlySet<string>,
+  custom: LogSecrets,
   result: SendResult,
 ): AttemptLog {
   return {
@@ -180,9 +181,9 @@ function attemptLog(
     attempt,
     started_at: startedAt,
     duration_ms: result.durationMs,
-    request: { ...request, headers: maskHeaders(request.headers, custom) },
+    request: maskRequest(request, custom),
     response_status: result.status ?? null,
-    response_headers: result.headers ? Object.fromEntries(result.headers) : null,
+    response_headers: result.headers ? Object.fromEntries(maskResponseHeaders(result.headers)) : null,
     response_body: result.body || null,
     error_kind: result.errorKind ?? null,
     error_message: result.errorMessage ?? null,

@@ -1,66 +1,59 @@
-import Handlebars from "handlebars";
+import { parseTemplate, type Segment } from "./parse";
 
-type Template = (data: unknown) => string;
-type Node = { type: string; value?: string; path?: { parts: string[] } };
-
-// Parsing is the slow part; a webhook's values are rendered again for every event.
-const parsed = new Map<string, Template>();
+// Parsed once per distinct template: a webhook's values are rendered again for every event.
+const parsed = new Map<string, Segment[]>();
 const MAX_CACHED = 5_000;
 
-const SINGLE_VARIABLE = /^\{\{\s*([^\s{}#/>!^&]+)\s*\}\}$/;
-
 /**
- * Templates are parsed by Handlebars and rendered here from its syntax tree, not with Handlebars.compile:
- * compiling builds a function with `new Function`, which the pages' Content-Security-Policy forbids, and the
- * preview renders in the browser with the same code as the worker. Values hold plain variables only
- * (lib/templates/parse.ts), so rendering is text and lookups, with Handlebars' `strict` and `noEscape`
- * semantics: an unknown variable fails, nothing is HTML-escaped, null and undefined print as "".
- * tests/unit/templates.test.ts checks the output equals Handlebars.compile's.
+ * Templates are rendered from the grammar in parse.ts, the same one the save-time check uses, so a value
+ * that saved renders, and none is compiled to code (`new Function` is what the pages' Content-Security-Policy
+ * forbids; the preview renders in the browser with this code, as the worker does). The output follows
+ * Handlebars' `strict` and `noEscape` semantics: an unknown variable fails, nothing is HTML-escaped, null and
+ * undefined print as "". tests/unit/templates.test.ts checks the output equals Handlebars.compile's.
  */
-function compile(source: string): Template {
-  let template = parsed.get(source);
-  if (!template) {
-    const body = (Handlebars.parse(source) as unknown as { body: Node[] }).body;
-    template = (data) => {
-      let out = "";
-      for (const node of body) {
-        if (node.type === "ContentStatement") out += node.value ?? "";
-        else if (node.type === "MustacheStatement" && node.path) {
-          const value = lookup(data, node.path.parts.join("."));
-          out += value === null || value === undefined ? "" : String(value);
-        } else if (node.type !== "CommentStatement") {
-          throw new Error(`unsupported template: ${node.type}`);
-        }
-      }
-      return out;
-    };
+function segmentsOf(source: string): Segment[] {
+  let segments = parsed.get(source);
+  if (!segments) {
+    const result = parseTemplate(source);
+    if (!result.ok) throw new Error(`unsupported template: ${result.detail}`);
+    segments = result.segments;
     if (parsed.size >= MAX_CACHED) parsed.clear();
-    parsed.set(source, template);
+    parsed.set(source, segments);
   }
-  return template;
+  return segments;
 }
 
 export function renderTemplate(source: string, data: unknown): string {
   if (!source.includes("{{")) return source;
-  return compile(source)(data);
+  let out = "";
+  for (const segment of segmentsOf(source)) {
+    if (typeof segment === "string") out += segment;
+    else {
+      const value = lookup(data, segment.path);
+      out += value === null || value === undefined ? "" : String(value);
+    }
+  }
+  return out;
 }
 
 // Own properties only: a template path never reaches an object's prototype.
-function lookup(data: unknown, path: string): unknown {
+function lookup(data: unknown, path: readonly string[]): unknown {
   let current: unknown = data;
-  for (const segment of path.split(".")) {
+  for (const segment of path) {
     if (current === null || typeof current !== "object" || !Object.hasOwn(current, segment)) {
-      throw new Error(`"${path}" is not defined in the element data`);
+      throw new Error(`"${path.join(".")}" is not defined in the element data`);
     }
     current = (current as Record<string, unknown>)[segment];
   }
   return current;
 }
 
-// A value that is exactly one variable keeps its JSON type (`{{amount}}` stays a number);
-// anything else renders to a string.
+// A value that is exactly one variable (whitespace control included: `{{~amount~}}`) keeps its JSON type
+// (`{{amount}}` stays a number); anything else renders to a string.
 export function renderValue(source: string, data: unknown): unknown {
-  const single = SINGLE_VARIABLE.exec(source.trim() === source ? source : "");
-  if (single?.[1]) return lookup(data, single[1]);
+  if (!source.includes("{{")) return source;
+  const segments = segmentsOf(source);
+  const [only] = segments;
+  if (segments.length === 1 && only !== undefined && typeof only !== "string") return lookup(data, only.path);
   return renderTemplate(source, data);
 }

@@ -17,6 +17,19 @@ export type BuildResult = { ok: true; request: OutgoingRequest } | { ok: false; 
 type RequestTemplate = Pick<WebhookValues, "method" | "payload_url" | "content_type" | "header" | "body">;
 
 const LINE_BREAK = /[\r\n]/;
+// Characters a header cannot carry (anything but visible ASCII, space and tab; see schemas.ts).
+const NOT_HEADER_TEXT = /[^\t\x20-\x7e]/gu;
+
+/**
+ * A header value as it can be sent. Literal text was checked at save time, so only what variables rendered
+ * can hold other characters (a name such as "Jürgen"): they are percent-encoded as UTF-8, as
+ * encodeURIComponent writes them, so the delivery goes out with nothing lost and no byte that breaks the
+ * header. Failing every delivery whose data holds an umlaut would be worse; stripping would lose data.
+ * Line breaks stay a failure (see buildRequest): in a header they are an injection attempt, not a name.
+ */
+export function toHeaderText(value: string): string {
+  return value.replace(NOT_HEADER_TEXT, (character) => encodeURIComponent(character));
+}
 
 // Form fields and query parameters are text: objects and arrays go as JSON, the rest as their string form.
 function asText(value: unknown): string {
@@ -41,7 +54,7 @@ export function buildRequest(webhook: RequestTemplate, elementData: Record<strin
       const value = renderTemplate(row.value, elementData);
       if (LINE_BREAK.test(value))
         return { ok: false, error: `header "${row.key}" would contain a line break` };
-      headers.push([row.key, value]);
+      headers.push([row.key, toHeaderText(value)]);
     }
 
     if (webhook.method === "GET") {

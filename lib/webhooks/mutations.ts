@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Database } from "@/db";
 import { webhooks } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { encryptHeader, encryptSecret } from "@/lib/crypto/webhook-secrets";
+import { encryptHeader, encryptSecret, encryptUrl } from "@/lib/crypto/webhook-secrets";
 import { checkTargetForSave, targetPolicy } from "@/lib/targets/guard";
 import type { WorkspaceContext } from "@/lib/workspaces/context";
 import { creationInput, mergePatch } from "./patch";
@@ -57,9 +57,11 @@ export async function createWebhook(
   if (refused.length > 0) return { ok: false, error: "validation_failed", issues: refused };
   const [row] = await db
     .insert(webhooks)
-    // Header values and the signing secret are stored encrypted (lib/crypto); toWebhook decrypts them.
+    // Header values, the payload URL and the signing secret are stored encrypted (lib/crypto); toWebhook
+    // decrypts them.
     .values({
       ...parsed.data,
+      payload_url: encryptUrl(parsed.data.payload_url),
       header: encryptHeader(parsed.data.header),
       workspace_id: context.workspaceId,
       secret: encryptSecret(generateSigningSecret()),
@@ -90,6 +92,7 @@ export async function updateWebhook(
     .update(webhooks)
     .set({
       ...parsed.data,
+      payload_url: encryptUrl(parsed.data.payload_url),
       header: encryptHeader(parsed.data.header),
       ...reactivation(parsed.data.active),
       date_updated: new Date(),

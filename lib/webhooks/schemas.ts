@@ -1,18 +1,24 @@
 import { z } from "zod";
+import { URL_MASK } from "@/lib/crypto/url-secrets";
 import { findVariable, getElement, variablesFor } from "@/lib/elements";
-import { checkTemplate } from "@/lib/templates/parse";
+import { checkTemplate, MAX_TEMPLATE_VARIABLES } from "@/lib/templates/parse";
 
 export const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export const contentTypes = ["application/json", "application/x-www-form-urlencoded"] as const;
 
-// Headers the system sets on every delivery; a webhook may not override them.
+// Headers the system sets on every delivery (build-request.ts, sign.ts) or that describe the connection
+// (send.ts): a webhook may not set them, so no request ever carries two of one (README, "Sending webhooks").
 export const reservedHeaders = [
   "host",
   "content-length",
   "content-type",
+  "user-agent",
   "webhook-id",
   "webhook-timestamp",
   "webhook-signature",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
 ] as const;
 
 export const MAX_NAME_LENGTH = 100;
@@ -41,6 +47,10 @@ const DECEPTIVE = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 // A header value may hold a tab, no other control character (RFC 9110), and no line separator.
 const headerValueControl = (value: string) => /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u.test(value.replaceAll("\t", ""));
+// What a header value's literal text may hold: visible ASCII, space and tab (RFC 9110 field-vchar without
+// obs-text, which receivers read as Latin-1 or UTF-8 at will; Node refuses anything above U+00FF).
+const HEADER_TEXT_INVALID = /[^\t\x20-\x7e]/u;
+
 // As keys of the JSON the receiver gets, these pollute prototypes in careless JavaScript receivers.
 const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const hasReservedKey = (value: unknown) =>
@@ -68,16 +78,17 @@ export function createWebhookSchema(t: Translate) {
     {
       key: z
         .string({ error: t("text") })
-        .max(MAX_KEY_LENGTH, { error: t("keyTooLong", { max: MAX_KEY_LENGTH }) }),
+        // Lengths and counts abort: nothing over them reaches the checks below (templates are parsed there).
+        .max(MAX_KEY_LENGTH, { error: t("keyTooLong", { max: MAX_KEY_LENGTH }), abort: true }),
       value: z
         .string({ error: t("text") })
-        .max(MAX_VALUE_LENGTH, { error: t("valueTooLong", { max: MAX_VALUE_LENGTH }) }),
+        .max(MAX_VALUE_LENGTH, { error: t("valueTooLong", { max: MAX_VALUE_LENGTH }), abort: true }),
     },
     { error: t("keyValueRow") },
   );
   const rows = z
     .array(keyValue, { error: t("keyValueRows") })
-    .max(MAX_ROWS, { error: t("tooManyRows", { max: MAX_ROWS }) });
+    .max(MAX_ROWS, { error: t("tooManyRows", { max: MAX_ROWS }), abort: true });
 
   return z
     .strictObject(
@@ -89,11 +100,15 @@ export function createWebhookSchema(t: Translate) {
           .string({ error: t("urlRequired") })
           .trim()
           .min(1, { error: t("urlRequired") })
-          .max(MAX_URL_LENGTH, { error: t("urlTooLong", { max: MAX_URL_LENGTH }) })
+          .max(MAX_URL_LENGTH, { error: t("urlTooLong", { max: MAX_URL_LENGTH }), abort: true })
           // Whitespace and invisible characters: the URL parser would drop or encode them, so the stored
           // URL would not be the one that is sent.
           .refine((url) => !/\s/.test(url) && !INVISIBLE.test(url) && isHttpUrl(url), {
             error: t("urlInvalid"),
+          })
+          // A masked copy (what viewers and read keys get) must never be saved over the real credentials.
+          .refine((url) => !url.includes(URL_MASK) && !url.includes(encodeURI(URL_MASK)), {
+            error: t("urlMasked"),
           }),
         trigger_element: z.string({ error: t("elementRequired") }).min(1, { error: t("elementRequired") }),
         trigger: z.string({ error: t("triggerRequired") }).min(1, { error: t("triggerRequired") }),
@@ -159,23 +174,40 @@ export function createWebhookSchema(t: Translate) {
       }
 
       const variables = variablesFor(element, webhook.trigger);
-      const checkValue = (value: string, path: (string | number)[]) => {
+      // Each distinct path is looked up once per save; a value reports its first unknown variable only.
+      const known = new Map<string, boolean>();
+      const isKnown = (variable: string) => {
+        let found = known.get(variable);
+        if (found === undefined) {
+          found = findVariable(variables, variable) !== undefined;
+          known.set(variable, found);
+        }
+        return found;
+      };
+      // The literal text of a valid template (what is sent as it is), or null after reporting an issue.
+      const checkValue = (value: string, path: (string | number)[]): string | null => {
         if (unstorable(value)) {
           ctx.addIssue({ code: "custom", path, message: t("textInvisible") });
-          return;
+          return null;
         }
         const check = checkTemplate(value);
         if (!check.ok) {
-          const key = check.problem === "syntax" ? "templateSyntax" : "templateUnsupported";
-          ctx.addIssue({ code: "custom", path, message: t(key, { detail: check.detail }) });
-          return;
+          const message =
+            check.problem === "tooManyVariables"
+              ? t("templateTooManyVariables", { max: MAX_TEMPLATE_VARIABLES })
+              : t(check.problem === "syntax" ? "templateSyntax" : "templateUnsupported", {
+                  detail: check.detail,
+                });
+          ctx.addIssue({ code: "custom", path, message });
+          return null;
         }
-        for (const variable of check.paths) {
-          if (!findVariable(variables, variable)) {
-            const valid = variables.map((known) => known.path).join(", ");
-            ctx.addIssue({ code: "custom", path, message: t("unknownVariable", { variable, valid }) });
-          }
+        const unknown = check.paths.find((variable) => !isKnown(variable));
+        if (unknown !== undefined) {
+          const valid = variables.map((variable) => variable.path).join(", ");
+          ctx.addIssue({ code: "custom", path, message: t("unknownVariable", { variable: unknown, valid }) });
+          return null;
         }
+        return check.text;
       };
 
       const seenHeaders = new Set<string>();
@@ -184,7 +216,11 @@ export function createWebhookSchema(t: Translate) {
         if (!HEADER_NAME.test(row.key)) {
           ctx.addIssue({ code: "custom", path: ["header", index, "key"], message: t("headerName") });
         } else if ((reservedHeaders as readonly string[]).includes(name)) {
-          ctx.addIssue({ code: "custom", path: ["header", index, "key"], message: t("headerReserved") });
+          ctx.addIssue({
+            code: "custom",
+            path: ["header", index, "key"],
+            message: t("headerReserved", { header: row.key }),
+          });
         } else if (seenHeaders.has(name)) {
           ctx.addIssue({ code: "custom", path: ["header", index, "key"], message: t("headerDuplicate") });
         }
@@ -194,7 +230,16 @@ export function createWebhookSchema(t: Translate) {
         } else if (headerValueControl(row.value)) {
           ctx.addIssue({ code: "custom", path: ["header", index, "value"], message: t("textInvisible") });
         } else {
-          checkValue(row.value, ["header", index, "value"]);
+          const text = checkValue(row.value, ["header", index, "value"]);
+          const invalid = text === null ? null : HEADER_TEXT_INVALID.exec(text)?.[0];
+          if (invalid) {
+            const code = `U+${invalid.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}`;
+            ctx.addIssue({
+              code: "custom",
+              path: ["header", index, "value"],
+              message: t("headerCharacter", { character: invalid, code }),
+            });
+          }
         }
       });
 

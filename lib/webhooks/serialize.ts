@@ -1,17 +1,18 @@
 import "server-only";
 import type { Role, WebhookRow } from "@/db/schema";
-import { decryptHeader, decryptSecret } from "@/lib/crypto/webhook-secrets";
+import { maskUrl } from "@/lib/crypto/url-secrets";
+import { decryptHeader, decryptSecret, decryptUrl } from "@/lib/crypto/webhook-secrets";
 import type { Webhook } from "./schemas";
 
 // The API's and the UI's shape of a stored webhook: dates as ISO 8601 strings, header values and the
-// signing secret decrypted. Callers that answer someone who may not see secrets pass it through `visibleTo`.
+// signing secret (and the payload URL) decrypted. Callers that answer someone who may not see secrets pass it through `visibleTo`.
 export function toWebhook(row: WebhookRow): Webhook {
   return {
     id: row.id,
     name: row.name,
     active: row.active,
     method: row.method as Webhook["method"],
-    payload_url: row.payload_url,
+    payload_url: decryptUrl(row.payload_url),
     trigger: row.trigger,
     trigger_element: row.trigger_element,
     prokey_filter: row.prokey_filter,
@@ -37,13 +38,14 @@ export function seesSecrets(role: Role): boolean {
 }
 
 /**
- * The webhook as `role` may see it: viewers get header values and the signing secret masked, here on the
- * server, so the plaintext never reaches their browser.
+ * The webhook as `role` may see it: viewers (and read-scope keys) get header values, the signing secret and
+ * the payload URL's credentials masked, here on the server, so the plaintext never reaches them.
  */
 export function visibleTo(role: Role, webhook: Webhook): Webhook {
   if (seesSecrets(role)) return webhook;
   return {
     ...webhook,
+    payload_url: maskUrl(webhook.payload_url),
     header: webhook.header.map(({ key }) => ({ key, value: MASKED_VALUE })),
     secret: MASKED_SECRET,
   };

@@ -26,6 +26,11 @@ const AUTHORIZATION = "Bearer sk_live_encryption_test_7f3a9c21";
 const TENANT = "tenant-secret-5521";
 const LEGACY_AUTHORIZATION = "Bearer legacy-plaintext-credential-0042";
 const LEGACY_SECRET = "whsec_bGVnYWN5LXNpZ25pbmctc2VjcmV0LWZvci10ZXN0cw==";
+// Credentials in payload URLs are secrets too: query values here (userinfo, sent as Basic auth, is masked
+// the same way: tests/unit/dispatch-mask.test.ts).
+const URL_PASSWORD = "url-pass-8841";
+const URL_TOKEN = "url-tok-9931";
+const LEGACY_URL_TOKEN = "legacy-url-tok-1206";
 const answer = getElement("rsvp_answer")?.sample as Record<string, unknown>;
 
 type Webhook = StoredWebhook & { header: { key: string; value: string }[] };
@@ -51,7 +56,7 @@ beforeAll(async () => {
         workspace_id: DEFAULT_WORKSPACE_ID,
         name: "Stored before encryption",
         method: "POST",
-        payload_url: `${receiver.url}/legacy`,
+        payload_url: `${receiver.url}/legacy?token=${LEGACY_URL_TOKEN}`,
         trigger: "create",
         trigger_element: "rsvp_answer",
         prokey_filter: "00000000-0000-4000-8000-00000000aaaa",
@@ -91,7 +96,7 @@ describe("secrets through the API", () => {
     const api = apiClient(app.baseUrl, keyToken);
     const response = await api.post<Webhook>("/webhook", {
       name: "Encrypted",
-      payload_url: `${receiver.url}/hook`,
+      payload_url: `${receiver.url}/hook?token=${URL_TOKEN}&sig=${URL_PASSWORD}`,
       trigger_element: "rsvp_answer",
       trigger: "create",
       prokey_filter: "00000000-0000-4000-8000-00000000bbbb",
@@ -108,6 +113,7 @@ describe("secrets through the API", () => {
       { key: "X-Tenant", value: TENANT },
     ];
     expect(created.header).toEqual(expectedHeader);
+    expect(created.payload_url).toContain(URL_PASSWORD);
 
     const read = await api.get<Webhook>(`/webhook/${created.id}`);
     expect(read.status).toBe(200);
@@ -135,14 +141,23 @@ describe("secrets through the API", () => {
     };
     const read = await api.get<Webhook>(`/webhook/${created.id}`);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ ...masked, name: "Encrypted" });
+    expect(read.body).toMatchObject({
+      ...masked,
+      name: "Encrypted",
+      payload_url: `${receiver.url}/hook?token=••••&sig=••••`,
+    });
     const latest = await api.get<Webhook>("/webhook/latest");
     expect(latest.body).toMatchObject(masked);
     for (const response of [read, latest]) {
       expect(response.text).not.toContain(AUTHORIZATION);
       expect(response.text).not.toContain(TENANT);
       expect(response.text).not.toContain(created.secret);
+      expect(response.text).not.toContain(URL_PASSWORD);
+      expect(response.text).not.toContain(URL_TOKEN);
     }
+    // The masked copy can never be written back: a read key cannot write at all.
+    const patch = await api.patch(`/webhook/${created.id}`, { payload_url: read.body.payload_url });
+    expect(patch.status).toBe(403);
   });
 
   it("reads a webhook stored as plaintext before encryption as it was", async () => {
@@ -167,8 +182,8 @@ describe("secrets through the API", () => {
       prokey: "00000000-0000-4000-8000-00000000aaaa",
     });
     const requests = await receiver.waitForRequests(2);
-    const sent = requests.find((request) => request.url === "/hook");
-    const legacy = requests.find((request) => request.url === "/legacy");
+    const sent = requests.find((request) => request.url === `/hook?token=${URL_TOKEN}&sig=${URL_PASSWORD}`);
+    const legacy = requests.find((request) => request.url === `/legacy?token=${LEGACY_URL_TOKEN}`);
     if (!sent || !legacy) throw new Error(`unexpected requests: ${requests.map((r) => r.url)}`);
     expect(sent.headers.authorization).toBe(AUTHORIZATION);
     expect(sent.headers["x-tenant"]).toBe(TENANT);
@@ -201,6 +216,9 @@ describe("the database", () => {
         LEGACY_SECRET,
         created.secret,
         rotated.secret,
+        URL_PASSWORD,
+        URL_TOKEN,
+        LEGACY_URL_TOKEN,
       ];
       for (const plaintext of plaintexts) {
         expect(everything).not.toContain(plaintext);
@@ -208,6 +226,7 @@ describe("the database", () => {
       }
       for (const row of rows) {
         expect(row.secret).toMatch(/^enc:v1:/);
+        expect(row.payload_url).toMatch(/^enc:v1:/);
         for (const entry of row.header) expect(entry.value).toMatch(/^enc:v1:/);
       }
       const current = rows.find((row) => row.id === created.id);
@@ -221,6 +240,8 @@ describe("the database", () => {
       const logged = Object.fromEntries(attempt?.request.headers ?? []);
       expect(logged.Authorization).toMatch(/^Bearer ••••/);
       expect(logged["X-Tenant"]).toMatch(/^••••/);
+      expect(delivery?.request?.url).toMatch(/^enc:v1:/);
+      expect(attempt?.request.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hook\?token=••••&sig=••••$/);
 
       const [legacy] = await connection.db.select().from(webhooks).where(eq(webhooks.id, legacyId));
       expect(legacy?.secret).toMatch(/^enc:v1:/);

@@ -273,6 +273,26 @@ const webhookFields: Case[] = [
   },
   { name: "a parent path", body: template("{{../email}}"), status: 422, code: "validation_failed" },
   { name: "an unterminated mustache", body: template("{{email"), status: 422, code: "validation_failed" },
+  // What would save but never send (issue 9, items 7 and 8)
+  {
+    name: "a snowman in a header value",
+    body: withHeader("X-Snow", "☃"),
+    status: 422,
+    code: "validation_failed",
+  },
+  {
+    name: "a User-Agent header row",
+    body: withHeader("User-Agent", "x"),
+    status: 422,
+    code: "validation_failed",
+  },
+  { name: "a comment in a template", body: template("{{! note }}"), status: 422, code: "validation_failed" },
+  {
+    name: "a masked payload URL",
+    body: { payload_url: "https://u:••••@a.example.com/" },
+    status: 422,
+    code: "validation_failed",
+  },
   // SQL meta characters where only known values fit
   {
     name: "SQL in trigger_element",

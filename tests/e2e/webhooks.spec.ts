@@ -236,7 +236,7 @@ test("shows a rejected save at the cell that caused it and saves nothing", async
   const headerKey = textbox(form, "Header 2 key");
   await expect(headerKey).toHaveAttribute("aria-invalid", "true");
   await expect(headerKey).toHaveAccessibleDescription(
-    "Hooksmith sets this header itself; choose another name.",
+    "Hooksmith sets the Content-Type header itself; choose another name.",
   );
   await expect(textbox(form, "Header 1 key")).not.toHaveAttribute("aria-invalid");
   await expect(textbox(form, "Header 2 value")).not.toHaveAttribute("aria-invalid");

@@ -57,4 +57,16 @@ describe("buildRequest", () => {
     );
     expect(result.ok).toBe(false);
   });
+
+  it("percent-encodes what a variable renders into a header that HTTP cannot carry, and sends it", () => {
+    const request = ok(
+      buildRequest(
+        { ...base, header: [{ key: "X-Name", value: "Name: {{name}}" }] },
+        { ...data, name: "Jürgen ☃\u0001\ttab" },
+      ),
+    );
+    expect(request.headers[0]).toEqual(["X-Name", "Name: J%C3%BCrgen %E2%98%83%01\ttab"]);
+    // What Node's HTTP client accepts as a header value (it throws "Invalid character in header content").
+    expect(request.headers.every(([, value]) => /^[\t\x20-\x7e]*$/.test(value))).toBe(true);
+  });
 });

@@ -6,12 +6,13 @@ import type { Connection } from "@/db";
 import {
   DEFAULT_WORKSPACE_ID,
   deliveries,
+  deliveryAttempts,
   events,
   legacyDeliveryRequests,
   type StoredRequest,
   webhooks,
 } from "@/db/schema";
-import { encryptLegacyDeliveryRequests } from "@/lib/crypto/delivery-requests";
+import { encryptLegacyDeliveryRequests, protectLegacyRequestUrls } from "@/lib/crypto/delivery-requests";
 import { decryptValue, encryptValue, isEncrypted } from "@/lib/crypto/envelope";
 import { encryptionKey } from "@/lib/crypto/key";
 import { databaseBackends, type OpenDatabase } from "../helpers/database-backends";
@@ -127,5 +128,68 @@ describe.each(databaseBackends())("stored requests of old deliveries on $name", 
     expect(await db.select().from(legacyDeliveryRequests)).toEqual([]);
     expect(await encryptLegacyDeliveryRequests(db, encryptionKey())).toBe(0);
     expect(await requestOf(ids.legacy)).toEqual(legacy);
+  });
+
+  it("encrypts the stored URL and masks the logged one of webhooks whose plaintext URL holds credentials", async () => {
+    const url = "https://crm:legacy-pw@crm.example.com/hooks?token=legacy-tok";
+    const [webhook] = await db
+      .insert(webhooks)
+      .values({
+        workspace_id: DEFAULT_WORKSPACE_ID,
+        name: "Legacy URL",
+        method: "GET",
+        payload_url: url,
+        trigger: "create",
+        trigger_element: "rsvp_answer",
+        content_type: "application/json",
+        header: [],
+        body: [{ key: "mail", value: "{{email}}" }],
+        secret: encryptValue("whsec_dGVzdA==", encryptionKey()),
+      })
+      .returning({ id: webhooks.id });
+    const [event] = await db
+      .insert(events)
+      .values({
+        workspace_id: DEFAULT_WORKSPACE_ID,
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+        data: {},
+      })
+      .returning({ id: events.id });
+    if (!webhook || !event) throw new Error("insert failed");
+    const sent = `${url}&element_data=%7B%7D&mail=a%40b.de`;
+    const [delivery] = await db
+      .insert(deliveries)
+      .values({
+        workspace_id: DEFAULT_WORKSPACE_ID,
+        webhook_id: webhook.id,
+        event_id: event.id,
+        request: { method: "GET", url: sent, headers: [], body: null },
+      })
+      .returning({ id: deliveries.id });
+    if (!delivery) throw new Error("insert failed");
+    await db.insert(deliveryAttempts).values({
+      delivery_id: delivery.id,
+      attempt: 1,
+      started_at: new Date(),
+      duration_ms: 3,
+      request: { method: "GET", url: sent, headers: [], body: null },
+    });
+    const untouched = await requestOf(ids.plain);
+
+    expect(await protectLegacyRequestUrls(db, encryptionKey())).toBe(2);
+    const stored = await requestOf(delivery.id);
+    expect(isEncrypted(stored?.url ?? "")).toBe(true);
+    expect(decryptValue(stored?.url ?? "", encryptionKey())).toBe(sent);
+    const [attempt] = await db
+      .select()
+      .from(deliveryAttempts)
+      .where(eq(deliveryAttempts.delivery_id, delivery.id));
+    expect(attempt?.request.url).toBe(
+      "https://crm:••••@crm.example.com/hooks?token=••••&element_data=%7B%7D&mail=a%40b.de",
+    );
+    // Deliveries of webhooks without credentials in their URL stay as they are; a second run changes nothing.
+    expect(await requestOf(ids.plain)).toEqual(untouched);
+    expect(await protectLegacyRequestUrls(db, encryptionKey())).toBe(0);
   });
 });

@@ -22,6 +22,7 @@ const here: WorkspaceContext = {
 const t = validationTranslator("en");
 const AUTHORIZATION = "Bearer sk_live_9f8e7d6c5b4a39281706";
 const TENANT = "tenant-4711-private";
+const URL_WITH_CREDENTIALS = "https://crm:pa55-7731@crm.example.com/hooks/rsvp?token=tok-5521";
 
 const backends = databaseBackends();
 
@@ -58,7 +59,7 @@ describe.each(backends)("secrets at rest on $name", ({ open }) => {
         here,
         {
           name: "CRM sync",
-          payload_url: "https://crm.example.com/hooks/rsvp",
+          payload_url: URL_WITH_CREDENTIALS,
           trigger_element: "rsvp_answer",
           trigger: "create",
           header: [
@@ -81,11 +82,14 @@ describe.each(backends)("secrets at rest on $name", ({ open }) => {
       TENANT,
       created.secret,
       rotated.secret,
+      "pa55-7731",
+      "tok-5521",
     ]) {
       expect(text).not.toContain(plaintext);
     }
     expect(text).not.toContain(created.secret.slice("whsec_".length));
     expect(isEncrypted(row.secret)).toBe(true);
+    expect(isEncrypted(row.payload_url)).toBe(true);
     expect(isEncrypted(row.previous_secret ?? "")).toBe(true);
     expect(row.header.map((entry) => entry.key)).toEqual(["Authorization", "X-Tenant"]);
     expect(row.header.every((entry) => isEncrypted(entry.value))).toBe(true);
@@ -93,6 +97,7 @@ describe.each(backends)("secrets at rest on $name", ({ open }) => {
 
     const read = await getWebhook(db(), here.workspaceId, created.id);
     expect(read?.secret).toBe(rotated.secret);
+    expect(read?.payload_url).toBe(URL_WITH_CREDENTIALS);
     expect(read?.header).toEqual([
       { key: "Authorization", value: AUTHORIZATION },
       { key: "X-Tenant", value: TENANT },
@@ -135,7 +140,7 @@ describe.each(backends)("secrets at rest on $name", ({ open }) => {
         workspace_id: DEFAULT_WORKSPACE_ID,
         name: "From before encryption",
         method: "POST",
-        payload_url: "https://crm.example.com/hooks/legacy",
+        payload_url: "https://crm:legacy-pw@crm.example.com/hooks/legacy?token=legacy-tok",
         trigger: "create",
         trigger_element: "rsvp_answer",
         content_type: "application/json",
@@ -177,11 +182,15 @@ describe.each(backends)("secrets at rest on $name", ({ open }) => {
     const row = await rowOf(legacy.id);
     expect(JSON.stringify(row)).not.toContain("sk_live");
     expect(JSON.stringify(row)).not.toContain(TENANT);
+    expect(JSON.stringify(row)).not.toContain("legacy-pw");
+    expect(JSON.stringify(row)).not.toContain("legacy-tok");
+    expect(isEncrypted(row.payload_url)).toBe(true);
     expect(isEncrypted(row.secret)).toBe(true);
     expect(isEncrypted(row.previous_secret ?? "")).toBe(true);
     const read = await getWebhook(db(), here.workspaceId, legacy.id);
     expect(read?.secret).toBe(legacy.secret);
     expect(read?.header).toEqual(legacy.header);
+    expect(read?.payload_url).toBe(legacy.payload_url);
     expect(decryptValue(row.previous_secret ?? "", key)).toBe(legacy.previous_secret);
     // Encrypted rows are left as they are, and a second run finds nothing to do.
     expect(await rowOf(current.id)).toEqual(currentRow);
@@ -215,6 +224,7 @@ describe("what each role sees of a webhook", () => {
   const webhook = {
     id: "00000000-0000-4000-8000-000000000001",
     name: "CRM sync",
+    payload_url: URL_WITH_CREDENTIALS,
     header: [
       { key: "Authorization", value: AUTHORIZATION },
       { key: "X-Tenant", value: TENANT },
@@ -222,13 +232,16 @@ describe("what each role sees of a webhook", () => {
     secret: "whsec_c2VjcmV0LXNpZ25pbmctc2VjcmV0LTEyMzQ1Njc4",
   } as Webhook;
 
-  it("masks header values and the signing secret for viewers", () => {
+  it("masks header values, the signing secret and the payload URL's credentials for viewers", () => {
     const seen = visibleTo("viewer", webhook);
     expect(seen.header).toEqual([
       { key: "Authorization", value: MASKED_VALUE },
       { key: "X-Tenant", value: MASKED_VALUE },
     ]);
     expect(seen.secret).toBe(MASKED_SECRET);
+    expect(seen.payload_url).toBe("https://crm:••••@crm.example.com/hooks/rsvp?token=••••");
+    expect(JSON.stringify(seen)).not.toContain("pa55");
+    expect(JSON.stringify(seen)).not.toContain("tok-5521");
     expect(JSON.stringify(seen)).not.toContain("sk_live");
     expect(JSON.stringify(seen)).not.toContain(TENANT);
     expect(JSON.stringify(seen)).not.toContain("c2VjcmV0");

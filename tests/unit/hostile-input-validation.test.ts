@@ -107,7 +107,10 @@ describe("templates that reach for prototypes", () => {
     ]) {
       expect(checkTemplate(source), source).toMatchObject({ ok: false, problem: "unsupported" });
     }
-    expect(checkTemplate("{{payload.first_name}}")).toEqual({ ok: true, paths: ["payload.first_name"] });
+    expect(checkTemplate("{{payload.first_name}}")).toMatchObject({
+      ok: true,
+      paths: ["payload.first_name"],
+    });
   });
 });
 

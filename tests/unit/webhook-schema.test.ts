@@ -135,6 +135,69 @@ describe("webhook schema", () => {
 
   it("speaks German when asked", () => {
     const [issue] = issuesOf({ header: [{ key: "Host", value: "x" }] }, german);
-    expect(issue?.message).toBe("Diesen Header setzt Hooksmith selbst; wähle einen anderen Namen.");
+    expect(issue?.message).toBe("Den Header Host setzt Hooksmith selbst; wähle einen anderen Namen.");
+  });
+});
+
+describe("webhook schema: what cannot be sent does not save", () => {
+  it("checks lengths and row counts before parsing any template, in well under a second", () => {
+    // The freeze payload of issue 9: ~125 KiB of nested blocks that took Handlebars' parser ~43 s.
+    const freeze = `${"{{#if a}}".repeat(8000)}x${"{{/if}}".repeat(8000)}`;
+    const started = performance.now();
+    const issues = issuesOf({ body: [{ key: "a", value: freeze }], header: [{ key: "X-A", value: freeze }] });
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(issues.map((issue) => issue.path).sort()).toEqual(["body.0.value", "header.0.value"]);
+    expect(issues[0]?.message).toBe("Use at most 8192 characters for the value.");
+
+    const rows = Array.from({ length: 101 }, (_, index) => ({ key: `k${index}`, value: "{{#if a}}" }));
+    expect(pathsOf({ body: rows })).toEqual(["body"]);
+  });
+
+  it("keeps a save of 200 values at the limits fast (the parser's work is linear and bounded)", () => {
+    const value = `${"{{email}} ".repeat(50)}${"x".repeat(8192 - 500)}`;
+    const subexpressions = `{{a ${"(b ".repeat(1350)}${")".repeat(1350)}}}`;
+    expect(subexpressions.length).toBeLessThanOrEqual(8192);
+    const rows = (template: string) =>
+      Array.from({ length: 100 }, (_, index) => ({ key: `X-K${index}`, value: template }));
+    for (const template of [value, subexpressions]) {
+      const started = performance.now();
+      issuesOf({ header: rows(template), body: rows(template) });
+      expect(performance.now() - started, template.slice(0, 20)).toBeLessThan(250);
+    }
+    expect(pathsOf({ body: [{ key: "a", value: "{{email}}".repeat(51) }] })).toEqual(["body.0.value"]);
+  });
+
+  it("refuses a header value character HTTP cannot carry, naming it", () => {
+    const [issue] = issuesOf({ header: [{ key: "X-Snow", value: "let it ☃ snow" }] });
+    expect(issue).toEqual({
+      path: "header.0.value",
+      message:
+        "Header values can only hold ASCII letters, digits, punctuation, spaces and tabs, not “☃” (U+2603).",
+    });
+    const [inGerman] = issuesOf({ header: [{ key: "X-Name", value: "Müller {{email}}" }] }, german);
+    expect(inGerman?.message).toContain("„ü“ (U+00FC)");
+    // Variable names are not sent: only the literal text must be ASCII.
+    expect(pathsOf({ header: [{ key: "X-A", value: "\tBearer {{email}} ~!" }] })).toEqual([]);
+  });
+
+  it("refuses User-Agent with the other headers Hooksmith sets, naming the header", () => {
+    for (const key of ["User-Agent", "transfer-encoding", "Connection"]) {
+      expect(issuesOf({ header: [{ key, value: "x" }] })).toEqual([
+        { path: "header.0.key", message: `Hooksmith sets the ${key} header itself; choose another name.` },
+      ]);
+    }
+  });
+
+  it("accepts whitespace control, which now renders as it checks", () => {
+    expect(pathsOf({ body: [{ key: "a", value: "{{~email~}}" }] })).toEqual([]);
+    expect(pathsOf({ body: [{ key: "a", value: "{{! note }}{{email}}" }] })).toEqual(["body.0.value"]);
+  });
+
+  it("never saves a masked payload URL over the real one", () => {
+    for (const url of ["https://user:••••@crm.example.com/x", "https://crm.example.com/x?token=••••"]) {
+      expect(issuesOf({ payload_url: url })).toEqual([
+        { path: "payload_url", message: "This URL holds masked credentials (••••); enter the real ones." },
+      ]);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
 import type { Locale } from "@/lib/i18n/routing";
 import { listWebhooks } from "@/lib/webhooks/queries";
+import { visibleTo } from "@/lib/webhooks/serialize";
 import { roleAllows } from "@/lib/workspaces/roles";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -24,7 +25,10 @@ export default async function WebhooksPage({ params }: Props) {
   // Rows change with every save: render per request, never at build time.
   await connection();
   const access = await currentAccess();
-  const webhooks = await listWebhooks(await getDb(), access.workspaceId);
+  // Masked for viewers here, on the server: the list's rows reach the browser whole.
+  const webhooks = (await listWebhooks(await getDb(), access.workspaceId)).map((webhook) =>
+    visibleTo(access.role, webhook),
+  );
   // Only the list's switches and delete buttons use TanStack Query, so its provider lives here, not in
   // the layout: the editor's first load stays without it.
   return (

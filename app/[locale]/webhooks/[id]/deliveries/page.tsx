@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { failingDaysBeforeDisable, listDeliveries } from "@/lib/dispatch/log-queries";
 import type { Locale } from "@/lib/i18n/routing";
 import { getWebhook } from "@/lib/webhooks/queries";
+import { visibleTo } from "@/lib/webhooks/serialize";
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -18,7 +19,9 @@ type Props = {
 // One read per request, shared by the metadata and the page.
 const loadWebhook = cache(async (id: string) => {
   const access = await currentAccess();
-  return getWebhook(await getDb(), access.workspaceId, id);
+  const webhook = await getWebhook(await getDb(), access.workspaceId, id);
+  // Viewers get the payload URL's credentials masked (and the rest of the secrets), on the server.
+  return webhook && visibleTo(access.role, webhook);
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
