@@ -119,8 +119,12 @@ describe("sendRequest", () => {
   });
 
   it("sends an empty body with content-length 0", async () => {
-    await sendRequest({ method: "DELETE", url: `${receiver.url}/x`, headers: [], body: "" }, config);
+    await sendRequest({ method: "POST", url: `${receiver.url}/x`, headers: [], body: "" }, config);
     expect(receiver.requests[0]?.headers["content-length"]).toBe("0");
+    // RFC 9110 §8.6: no Content-Length on a request without content whose method expects none.
+    await sendRequest({ method: "DELETE", url: `${receiver.url}/x`, headers: [], body: "" }, config);
+    expect(receiver.requests[1]?.body).toHaveLength(0);
+    expect(receiver.requests[1]?.headers["transfer-encoding"]).toBeUndefined();
   });
 
   it("reports a 500 as a failure with its status and body", async () => {
