@@ -182,8 +182,8 @@ export async function openLoop(rate, seconds, once) {
     if (wait > 1) await sleep(wait);
     calls.push(once());
   }
-  const results = await Promise.all(calls);
-  return { results, offeredRate: total / ((now() - started) / 1000) };
+  const offeredRate = total / ((now() - started) / 1000);
+  return { results: await Promise.all(calls), offeredRate };
 }
 
 export async function until(condition, timeoutMs, what) {
