@@ -1,9 +1,8 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Database } from "@/db";
-import { DEFAULT_WORKSPACE_ID, type KeyKind, type KeyScope, type Role } from "@/db/schema";
+import { DEFAULT_WORKSPACE_ID, type KeyScope, type Role } from "@/db/schema";
 import { getDb } from "@/lib/db";
-import { findLiveKey, type KeyView } from "@/lib/keys/keys";
+import { findLiveKey } from "@/lib/keys/keys";
 import { getApiToken, getInternalToken } from "./token";
 
 // `Authorization: Bearer <token>`, or the bare token as Add to Calendar PRO's API accepts it.
@@ -45,45 +44,13 @@ export async function authenticate(request: Request, realm: Realm): Promise<Prin
       actor: { kind: "token", id: null, label },
     };
   }
-  const key = await liveKey(await getDb(), given, realm === "internal" ? "event" : "api");
+  const key = await findLiveKey(await getDb(), given, realm === "internal" ? "event" : "api");
   if (!key) return null;
   return {
     workspaceId: key.workspace_id,
     scope: key.scope,
     actor: { kind: "key", id: key.id, label: `${key.name} (${key.prefix}…)` },
   };
-}
-
-// A workspace key found live is remembered by this process for KEY_CACHE_MS (never past its expiry), so
-// a busy caller costs one key lookup per 5 s instead of one per request. The price: a key revoked (or its
-// workspace deleted) in another process, or by the admin CLI, still works here for up to 5 s. Unknown,
-// revoked and expired keys are never remembered: each try is looked up again.
-export const KEY_CACHE_MS = 5_000;
-const KEY_CACHE_SIZE = 1_000;
-type CachedKey = { key: KeyView; until: number };
-const globalForKeys = globalThis as unknown as { hooksmithLiveKeys?: Map<string, CachedKey> };
-
-/** The live key behind a token, from this process's memory when looked up in the last 5 s. */
-export async function liveKey(
-  db: Database,
-  token: string,
-  kind: KeyKind,
-  now = Date.now(),
-): Promise<KeyView | null> {
-  globalForKeys.hooksmithLiveKeys ??= new Map();
-  const cache = globalForKeys.hooksmithLiveKeys;
-  // By digest: the tokens themselves are not kept in memory.
-  const id = `${kind}:${createHash("sha256").update(token, "utf8").digest("base64")}`;
-  const cached = cache.get(id);
-  if (cached && now < cached.until) return cached.key;
-  cache.delete(id);
-  const key = await findLiveKey(db, token, kind);
-  if (!key) return null;
-  const until = Math.min(now + KEY_CACHE_MS, key.expires_at?.getTime() ?? Number.POSITIVE_INFINITY);
-  // Oldest first out: a Map iterates in insertion order.
-  if (cache.size >= KEY_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(id, { key, until });
-  return key;
 }
 
 /** Whether the principal may do this: GET and HEAD read, every other method writes. */
