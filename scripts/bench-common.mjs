@@ -131,6 +131,15 @@ export function backendsOf(sql, database) {
 // ---- HTTP -----------------------------------------------------------------------------------------
 
 export function request(agent, method, url, body, headers = {}) {
+  return send(agent, method, url, body, headers).catch((error) => {
+    // The server closed a kept-alive connection just as it was reused (idle past its keep-alive
+    // timeout between phases): nothing was answered, so it is sent once more on a new connection.
+    if (error.code === "ECONNRESET" && error.reusedSocket) return send(agent, method, url, body, headers);
+    throw error;
+  });
+}
+
+function send(agent, method, url, body, headers) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
     const req = http.request(url, {
@@ -143,7 +152,7 @@ export function request(agent, method, url, body, headers = {}) {
           : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }),
       },
     });
-    req.on("error", reject);
+    req.on("error", (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
     req.on("response", (res) => {
       const chunks = [];
       res.on("data", (chunk) => chunks.push(chunk));
