@@ -16,6 +16,9 @@ export async function register() {
       const { env } = await import("@/lib/env");
       const { seedOwnerFromEnv } = await import("@/lib/auth/setup");
       await seedOwnerFromEnv(connection.db, env());
+      // On PostgreSQL, events accepted here wake `npm run worker` processes at once (LISTEN/NOTIFY).
+      const { shareWakes } = await import("@/lib/dispatch/wake");
+      await shareWakes(connection, { listen: env().WORKER_IN_APP !== false });
       // Deliveries are sent from this process too, unless dedicated workers (`npm run worker`) do it.
       if (env().WORKER_IN_APP !== false) {
         const { startInAppWorker } = await import("@/lib/dispatch/in-app-worker");

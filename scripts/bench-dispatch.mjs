@@ -1,97 +1,67 @@
-// How fast events become deliveries, on PostgreSQL with a local receiver in its own process. In order:
-// 1. raw keep-alive HTTP POSTs per second from Node to the receiver (10 in parallel, the default
-//    DISPATCH_CONCURRENCY), the ceiling the delivery rate is compared with;
-// 2. events accepted per second: BENCH_EVENTS events posted to the internal route, 16 in parallel, each
-//    matching 10 webhooks (the app runs with WORKER_IN_APP=false, so the deliveries queue up);
-// 3. deliveries per second at that fan-out: one `npm run worker` process (default settings) works off the
-//    queued deliveries; from the first delivery received to the last;
-// 4. p50/p99 latency from an event's 202 to its delivery arriving, at BENCH_RATE events/s for BENCH_SECONDS,
-//    one webhook per event, with the app restarted in its default set-up (the worker inside the app).
-// The last line is one JSON object with the figures; ratio = deliveries per second / raw POSTs per second.
+// How fast events become deliveries, and what each step costs in CPU, on PostgreSQL with a loopback
+// receiver in its own process. Phases, back to back (about 3 minutes):
+//  1. raw keep-alive POSTs to the receiver (same body, 10 in parallel like the worker): the ceiling;
+//  2. intake: events posted to the internal route, 16 in parallel, each matching 10 webhooks, timed after a
+//     5 s warm-up (the app runs with WORKER_IN_APP=false, so the deliveries queue up); then the intake's own
+//     statements (rate-limit upsert, candidate webhooks, the event-and-deliveries insert) run by pgbench;
+//  3. deliveries: one `npm run worker` process works off that queue; then raw POSTs again, at once;
+//  4. latency from each event's commit (its received_at, database clock) to each of its 10 deliveries
+//     arriving, at 200 events/s, first with the separate worker, then with the worker inside the app;
+//  5. the API: GET /api/v1/webhook/{id} against GET /api/health, the app's cheapest route.
+// CPU time comes from /proc: the client and receiver per raw POST; worker, PostgreSQL backends and
+// receiver per delivery; app and backends per event and per API request. Throughput moves with the
+// machine's load, CPU per operation much less: cpu_ratio is the figure to track.
+// The last line is one JSON object with every figure.
 // Usage: npm run build && npm run bench:dispatch   (DATABASE_URL: a server to create a fresh database on;
 // default postgres://postgres@127.0.0.1:5432/test).
-import { fork } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import postgres from "postgres";
 import { startApp, startWorker } from "../tests/helpers/app-process.mjs";
 import { createTestDatabase } from "../tests/helpers/test-database.mjs";
+import {
+  API_TOKEN,
+  APP_ENV,
+  backendsOf,
+  closedLoop,
+  cpuMeter,
+  createWebhook,
+  INTERNAL_TOKEN,
+  loadAverage,
+  now,
+  openLoop,
+  percentile,
+  request,
+  runReceiver,
+  SAMPLE,
+  sleep,
+  startReceiver,
+  until,
+} from "./bench-common.mjs";
 
 const FAN_OUT = 10;
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
-const RATE = Number(process.env.BENCH_RATE ?? 200);
-const LATENCY_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RATE = 200;
+const LATENCY_SECONDS = 10;
 const RAW_SECONDS = 5;
-// Parallel requests: the worker's default DISPATCH_CONCURRENCY for raw POSTs; the platform posting events.
-const RAW_CONCURRENCY = 10;
+const INTAKE_WARMUP_SECONDS = 5;
+const INTAKE_SECONDS = 8;
+const SQL_SECONDS = 5;
+const DELIVERY_WARMUP_SECONDS = 3;
+const DELIVERY_SECONDS = 15;
+const API_SECONDS = 5;
+const RAW_CONCURRENCY = 10; // the worker's default DISPATCH_CONCURRENCY
 const INTAKE_CONCURRENCY = 16;
-const API_TOKEN = "bench-dispatch-api-token-0123";
-const INTERNAL_TOKEN = "bench-dispatch-internal-token-0123";
-const SAMPLE = {
-  status: "confirmed",
-  email: "lena.hoffmann@example.de",
-  amount: 2,
-  payload: {
-    first_name: "Lena",
-    last_name: "Hoffmann",
-    company: "Nordwind Logistik GmbH",
-    privacy_consent: true,
-  },
-  prokey: "b7e19d42-5c3a-4f8e-a6d1-92c0e4f7a358",
-  date_created: "2026-03-02T09:14:27.318Z",
-  date_updated: null,
-};
-
-// Wall-clock milliseconds with sub-millisecond precision, comparable between the two processes.
-const now = () => performance.timeOrigin + performance.now();
+const API_CONCURRENCY = 8;
+const DEFAULT_WORKSPACE_ID = "00000000-0000-4000-8000-000000000001";
 
 if (process.argv[2] === "--receiver") runReceiver();
 else await main();
-
-// ---- the receiver (a child process) ---------------------------------------------------------------
-
-function runReceiver() {
-  const fanIds = new Set();
-  let fanCount = 0;
-  let fanFirst = 0;
-  let fanLast = 0;
-  let raw = 0;
-  let pending = [];
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on("data", (chunk) => chunks.push(chunk));
-    req.on("end", () => {
-      const at = now();
-      // Every request is read and parsed alike, so raw POSTs cost the receiver what deliveries cost.
-      const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      if (req.url.startsWith("/raw")) raw += 1;
-      else if (req.url.startsWith("/fan")) {
-        fanIds.add(req.headers["webhook-id"]);
-        fanCount = fanIds.size;
-        fanFirst ||= at;
-        fanLast = at;
-      } else if (req.url.startsWith("/lat")) pending.push([body.element_data.id, at]);
-      res.writeHead(200, { "content-type": "text/plain" });
-      res.end("ok");
-    });
-  });
-  server.keepAliveTimeout = 5000;
-  server.listen(0, "127.0.0.1", () => process.send({ type: "ready", port: server.address().port }));
-  setInterval(() => {
-    process.send({ type: "stats", raw, fanCount, fanFirst, fanLast, latency: pending });
-    pending = [];
-  }, 50).unref();
-  process.on("message", (message) => {
-    if (message === "stop") server.close(() => process.exit(0));
-  });
-  process.on("disconnect", () => process.exit(0));
-}
-
-// ---- the benchmark --------------------------------------------------------------------------------
 
 async function main() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -99,200 +69,323 @@ async function main() {
     console.error("No production build: run `npm run build` first.");
     process.exit(2);
   }
+  const loadStart = loadAverage();
+  const benchStart = now();
   const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
   const database = await createTestDatabase(serverUrl);
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
   const storage = {
     dataDir: await mkdtemp(path.join(tmpdir(), "hooksmith-bench-")),
     databaseUrl: database.url,
   };
-  const receiver = fork(fileURLToPath(import.meta.url), ["--receiver"], { stdio: "inherit" });
-  const env = { API_TOKEN, INTERNAL_TOKEN, ALLOW_PRIVATE_TARGETS: "true" };
+  const receiver = await startReceiver(import.meta.url);
+  const backends = backendsOf(sql, database.name);
+  const proc =
+    (get, tree = true) =>
+    async () => ({ pids: [get()].filter(Boolean), tree });
   let app;
   let worker;
+  const figures = {};
+  const cpu = {};
+  const perOp = (us, count) => Number((us / count).toFixed(1));
+  const log = (label, text) => console.log(`${label.padEnd(34)}${text}  [load ${loadAverage().join(" ")}]`);
+
   try {
-    const stats = { raw: 0, fanCount: 0, fanFirst: 0, fanLast: 0, arrivals: new Map() };
-    const port = await new Promise((resolve) => {
-      receiver.on("message", (message) => {
-        if (message.type === "ready") resolve(message.port);
-        if (message.type === "stats") {
-          stats.raw = message.raw;
-          stats.fanCount = message.fanCount;
-          stats.fanFirst = message.fanFirst;
-          stats.fanLast = message.fanLast;
-          for (const [id, at] of message.latency) stats.arrivals.set(id, at);
-        }
-      });
-    });
-    const receiverUrl = `http://127.0.0.1:${port}`;
-    const appAgent = new http.Agent({ keepAlive: true, maxSockets: INTAKE_CONCURRENCY });
+    console.log(`load average at start: ${loadStart.join(" ")}`);
+    const appAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
     const call = (method, url, body, token) =>
       request(appAgent, method, `${app.baseUrl}${url}`, body, { authorization: `Bearer ${token}` });
-    const event = (trigger) => ({
-      trigger_element: "rsvp_answer",
-      trigger,
-      data: { id: randomUUID(), ...SAMPLE },
-    });
+    // A 5xx is counted and the event sent again, as the platform would; anything else stops the bench.
+    let refused = 0;
     const postEvent = async (trigger) => {
-      const body = event(trigger);
-      const response = await call("POST", "/api/internal/events", body, INTERNAL_TOKEN);
-      if (response.status !== 202) throw new Error(`event refused: ${response.status} ${response.text}`);
-      return body.data.id;
+      const id = randomUUID();
+      for (let tries = 1; ; tries += 1) {
+        const response = await call(
+          "POST",
+          "/api/internal/events",
+          { trigger_element: "rsvp_answer", trigger, data: { id, ...SAMPLE } },
+          INTERNAL_TOKEN,
+        );
+        if (response.status === 202) return id;
+        if (response.status < 500 || tries === 3) {
+          throw new Error(`event refused: ${response.status} ${response.text}`);
+        }
+        refused += 1;
+      }
     };
 
-    // 1. Raw keep-alive POSTs: the ceiling, same receiver, same kind of body a delivery has. Measured
-    // before the app starts: an idle gap would let the app close the intake's kept-alive sockets (5 s).
+    // 1. Raw keep-alive POSTs, measured warm: the ceiling for deliveries.
     const rawAgent = new http.Agent({ keepAlive: true, maxSockets: RAW_CONCURRENCY });
     const rawBody = JSON.stringify({ element_data: { id: randomUUID(), ...SAMPLE } });
-    let rawSent = 0;
-    const rawStart = now();
-    await Promise.all(
-      Array.from({ length: RAW_CONCURRENCY }, async () => {
-        while (now() - rawStart < RAW_SECONDS * 1000) {
-          const response = await request(rawAgent, "POST", `${receiverUrl}/raw`, rawBody, {});
-          if (response.status !== 200) throw new Error(`raw POST answered ${response.status}`);
-          rawSent += 1;
-        }
-      }),
-    );
-    const rawPerSecond = rawSent / ((now() - rawStart) / 1000);
-    rawAgent.destroy();
-    console.log(
-      `raw keep-alive POSTs:         ${rawPerSecond.toFixed(0)}/s (${rawSent} in ${RAW_SECONDS} s, ${RAW_CONCURRENCY} in parallel)`,
-    );
+    const rawMeter = cpuMeter({ client: "self", receiver: proc(() => receiver.pid, false) });
+    const rawPost = async () => {
+      const response = await request(rawAgent, "POST", `${receiver.url}/raw`, rawBody);
+      if (response.status !== 200) throw new Error(`raw POST answered ${response.status}`);
+    };
+    const rawPhase = async (label) => {
+      await closedLoop(RAW_CONCURRENCY, 1, rawPost);
+      await rawMeter.start();
+      const { count, seconds } = await closedLoop(RAW_CONCURRENCY, RAW_SECONDS, rawPost);
+      const used = await rawMeter.stop();
+      const perSecond = count / seconds;
+      log(
+        `raw keep-alive POSTs (${label}):`,
+        `${perSecond.toFixed(0)}/s; CPU per POST: client ${perOp(used.client, count)} µs, receiver ${perOp(used.receiver, count)} µs`,
+      );
+      return { perSecond, count, used };
+    };
+    const rawBefore = await rawPhase("before");
 
-    app = await startApp({ storage, env: { ...env, WORKER_IN_APP: "false" } });
+    app = await startApp({ storage, env: { ...APP_ENV, WORKER_IN_APP: "false" } });
     console.log(`PostgreSQL at ${serverUrl.replace(/\/[^/]*$/, "/…")}, receiver in process ${receiver.pid}`);
+    const fanIds = [];
     for (let index = 0; index < FAN_OUT; index += 1) {
-      await createWebhook(call, { trigger: "create", payload_url: `${receiverUrl}/fan/${index}` });
+      const created = await createWebhook(call, {
+        trigger: "create",
+        payload_url: `${receiver.url}/fan/${index}`,
+      });
+      fanIds.push(created.id);
+      await createWebhook(call, { trigger: "update", payload_url: `${receiver.url}/lat/${index}` });
     }
-    await createWebhook(call, { trigger: "update", payload_url: `${receiverUrl}/lat` });
-    // Warm up the route (compiled on first use) and the connections before anything is timed.
-    for (let index = 0; index < 20; index += 1) await postEvent("delete");
 
-    // 2. Intake: EVENTS events as fast as they are accepted, each matching FAN_OUT webhooks.
-    const intakeStart = now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: INTAKE_CONCURRENCY }, async () => {
-        while (next < EVENTS) {
-          next += 1;
-          await postEvent("create");
-        }
-      }),
+    // 2. Intake after a warm-up, then the same statements without the app.
+    await closedLoop(INTAKE_CONCURRENCY, INTAKE_WARMUP_SECONDS, () => postEvent("create"));
+    const appMeter = cpuMeter({
+      app: proc(() => app.pid),
+      postgres: backends,
+      client: "self",
+    });
+    await appMeter.start();
+    const intake = await closedLoop(INTAKE_CONCURRENCY, INTAKE_SECONDS, () => postEvent("create"));
+    const intakeCpu = await appMeter.stop();
+    const intakePerSecond = intake.count / intake.seconds;
+    cpu.intake_app_us = perOp(intakeCpu.app, intake.count);
+    cpu.intake_postgres_us = perOp(intakeCpu.postgres, intake.count);
+    cpu.intake_client_us = perOp(intakeCpu.client, intake.count);
+    log(
+      `events accepted (fan-out ${FAN_OUT}):`,
+      `${intakePerSecond.toFixed(0)}/s (${intake.count} in ${intake.seconds.toFixed(1)} s, ${INTAKE_CONCURRENCY} in parallel); CPU per event: app ${cpu.intake_app_us} µs, PostgreSQL ${cpu.intake_postgres_us} µs, client ${cpu.intake_client_us} µs`,
     );
-    const intakeSeconds = (now() - intakeStart) / 1000;
-    const eventsPerSecond = EVENTS / intakeSeconds;
-    console.log(
-      `events accepted:              ${eventsPerSecond.toFixed(0)}/s (${EVENTS} in ${intakeSeconds.toFixed(1)} s, ${INTAKE_CONCURRENCY} in parallel, ${EVENTS * FAN_OUT} deliveries queued)`,
-    );
+    const sqlPerSecond = await intakeStatements(database.url, fanIds, database.name);
+    log("intake statements (pgbench):", `${sqlPerSecond.toFixed(0)} events/s`);
 
-    // 3. One worker process works off the queue.
-    worker = await startWorker({ storage, env });
-    const deliveries = EVENTS * FAN_OUT;
-    await until(() => stats.fanCount >= deliveries, 120_000, `${deliveries} deliveries`);
-    const deliverySeconds = (stats.fanLast - stats.fanFirst) / 1000;
-    const deliveriesPerSecond = deliveries / deliverySeconds;
-    console.log(
-      `deliveries at fan-out ${FAN_OUT}:     ${deliveriesPerSecond.toFixed(0)}/s (${deliveries} in ${deliverySeconds.toFixed(1)} s, one worker process)`,
+    // 3. One worker process works off the queue; raw POSTs again right after.
+    worker = await startWorker({ storage, env: APP_ENV });
+    await until(async () => (await receiver.snapshot()).counts.fan > 0, 30_000, "a first delivery");
+    await sleep(DELIVERY_WARMUP_SECONDS * 1000);
+    const deliveryMeter = cpuMeter({
+      worker: proc(() => worker.pid),
+      postgres: backends,
+      receiver: proc(() => receiver.pid, false),
+    });
+    const fanBefore = (await receiver.snapshot()).counts.fan;
+    const deliveryStart = now();
+    await deliveryMeter.start();
+    await sleep(DELIVERY_SECONDS * 1000);
+    const deliveryCpu = await deliveryMeter.stop();
+    const delivered = (await receiver.snapshot()).counts.fan - fanBefore;
+    const deliveriesPerSecond = delivered / ((now() - deliveryStart) / 1000);
+    const backlog = await sql`select count(*)::int as n from deliveries where status = 'pending'`;
+    if (backlog[0].n === 0)
+      console.warn("the queue ran dry during the delivery phase: deliveries/s is too low");
+    cpu.delivery_worker_us = perOp(deliveryCpu.worker, delivered);
+    cpu.delivery_postgres_us = perOp(deliveryCpu.postgres, delivered);
+    cpu.delivery_receiver_us = perOp(deliveryCpu.receiver, delivered);
+    log(
+      `deliveries at fan-out ${FAN_OUT}:`,
+      `${deliveriesPerSecond.toFixed(0)}/s (${delivered} in ${DELIVERY_SECONDS} s, one worker process); CPU per delivery: worker ${cpu.delivery_worker_us} µs, PostgreSQL ${cpu.delivery_postgres_us} µs, receiver ${cpu.delivery_receiver_us} µs`,
     );
     await worker.stop();
     worker = undefined;
+    const rawAfter = await rawPhase("after");
+    rawAgent.destroy();
 
-    // 4. Latency in the default set-up: the app restarted with its own worker, woken by each event.
-    await app.stop();
-    app = await startApp({ storage, env });
-    const warmUp = [];
-    for (let index = 0; index < 20; index += 1) warmUp.push(await postEvent("update"));
-    await until(() => warmUp.every((id) => stats.arrivals.has(id)), 30_000, "warm-up deliveries");
-    const accepted = new Map();
-    const total = Math.round(RATE * LATENCY_SECONDS);
-    const inFlight = new Set();
-    const latencyStart = now();
-    for (let index = 0; index < total; index += 1) {
-      const wait = latencyStart + (index * 1000) / RATE - now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const sending = postEvent("update").then((id) => {
-        accepted.set(id, now());
-        inFlight.delete(sending);
+    const rawPerSecond = (rawBefore.perSecond + rawAfter.perSecond) / 2;
+    const rawCount = rawBefore.count + rawAfter.count;
+    cpu.raw_client_us = perOp(rawBefore.used.client + rawAfter.used.client, rawCount);
+    cpu.raw_receiver_us = perOp(rawBefore.used.receiver + rawAfter.used.receiver, rawCount);
+    const rawCpu = cpu.raw_client_us + cpu.raw_receiver_us;
+    const deliveryCpuUs = cpu.delivery_worker_us + cpu.delivery_postgres_us + cpu.delivery_receiver_us;
+    figures.raw_posts_per_s = Math.round(rawPerSecond);
+    figures.raw_posts_per_s_before = Math.round(rawBefore.perSecond);
+    figures.raw_posts_per_s_after = Math.round(rawAfter.perSecond);
+    figures.deliveries_per_s = Math.round(deliveriesPerSecond);
+    figures.ratio = Number((deliveriesPerSecond / rawPerSecond).toFixed(3));
+    figures.cpu_ratio = Number((rawCpu / deliveryCpuUs).toFixed(3));
+
+    // 4. Latency at RATE events/s, fan-out 10: separate worker, then the worker in the app.
+    const latency = async (label, meterGroups) => {
+      await sql`truncate events, deliveries, delivery_attempts cascade`;
+      const arrivals = new Map();
+      const collect = async () => {
+        for (const [id, at] of (await receiver.snapshot()).arrivals) {
+          const list = arrivals.get(id);
+          if (list) list.push(at);
+          else arrivals.set(id, [at]);
+        }
+      };
+      const all = (ids) => async () => {
+        await collect();
+        return ids.every((id) => arrivals.get(id)?.length >= FAN_OUT);
+      };
+      const warm = await openLoop(RATE, 2, () => postEvent("update"));
+      await until(all(warm.results), 30_000, "warm-up deliveries");
+      const meter = cpuMeter(meterGroups);
+      await meter.start();
+      const measured = await openLoop(RATE, LATENCY_SECONDS, () => postEvent("update"));
+      // Deliveries still missing after two minutes count as that late (and are reported).
+      const waitMs = 120_000;
+      const waited = await until(all(measured.results), waitMs, `${label} deliveries`).catch(() => false);
+      const used = await meter.stop();
+      const committed = new Map(
+        (
+          await sql`select data->>'id' as id, extract(epoch from received_at)::float8 * 1000 as at
+            from events where "trigger" = 'update'`
+        ).map((row) => [row.id, row.at]),
+      );
+      const times = measured.results.flatMap((id) => {
+        const arrived = (arrivals.get(id) ?? []).map((at) => at - committed.get(id));
+        return [...arrived, ...Array(Math.max(0, FAN_OUT - arrived.length)).fill(waitMs)];
       });
-      inFlight.add(sending);
-    }
-    await Promise.all(inFlight);
-    const offeredRate = total / ((now() - latencyStart) / 1000);
-    await until(
-      () => [...accepted.keys()].every((id) => stats.arrivals.has(id)),
-      60_000,
-      "latency deliveries",
-    );
-    const latencies = [...accepted].map(([id, at]) => stats.arrivals.get(id) - at).sort((a, b) => a - b);
-    const pick = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-    const p50 = pick(0.5);
-    const p99 = pick(0.99);
-    console.log(
-      `latency at ${offeredRate.toFixed(0)} events/s:       p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${latencies.at(-1).toFixed(1)} ms (${latencies.length} events, 202 to arrival, worker in the app)`,
-    );
+      times.sort((a, b) => a - b);
+      if (waited === false) {
+        const missing = times.filter((time) => time === waitMs).length;
+        console.warn(
+          `${label}: ${missing} deliveries had not arrived after ${waitMs / 1000} s (counted as that late)`,
+        );
+      }
+      const p50 = percentile(times, 0.5);
+      const p99 = percentile(times, 0.99);
+      const count = times.length;
+      const stages = Object.entries(used)
+        .map(([name, us]) => `${name} ${perOp(us, count)} µs`)
+        .join(", ");
+      log(
+        `latency, ${label}:`,
+        `p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms (${measured.offeredRate.toFixed(0)} events/s, ${count} deliveries, commit to arrival); CPU per delivery: ${stages}`,
+      );
+      return { p50, p99, used, count };
+    };
 
-    const ratio = deliveriesPerSecond / rawPerSecond;
-    console.log(`ratio delivered/raw:          ${ratio.toFixed(2)}`);
+    worker = await startWorker({ storage, env: APP_ENV });
+    const separate = await latency("separate worker", {
+      app: proc(() => app.pid),
+      worker: proc(() => worker.pid),
+      postgres: backends,
+    });
+    await worker.stop();
+    worker = undefined;
+    await app.stop();
+    app = await startApp({ storage, env: APP_ENV });
+    const inApp = await latency("worker in the app", { app: proc(() => app.pid), postgres: backends });
+    figures.p50_ms = Number(separate.p50.toFixed(1));
+    figures.p99_ms = Number(separate.p99.toFixed(1));
+    figures.p50_inapp_ms = Number(inApp.p50.toFixed(1));
+    figures.p99_inapp_ms = Number(inApp.p99.toFixed(1));
+    figures.intake_events_per_s = Math.round(intakePerSecond);
+    figures.intake_sql_events_per_s = Math.round(sqlPerSecond);
+    figures.intake_ratio = Number((intakePerSecond / sqlPerSecond).toFixed(3));
+
+    // 5. The API against the app's cheapest route, same concurrency.
+    const apiPhase = async (label, url, token) => {
+      const get = async () => {
+        const response = await call("GET", url, undefined, token);
+        if (response.status !== 200) throw new Error(`${url} answered ${response.status} ${response.text}`);
+      };
+      await closedLoop(API_CONCURRENCY, 2, get);
+      const meter = cpuMeter({ app: proc(() => app.pid), postgres: backends });
+      await meter.start();
+      const { count, seconds } = await closedLoop(API_CONCURRENCY, API_SECONDS, get);
+      const used = await meter.stop();
+      log(
+        `${label}:`,
+        `${(count / seconds).toFixed(0)} requests/s; CPU per request: app ${perOp(used.app, count)} µs, PostgreSQL ${perOp(used.postgres, count)} µs`,
+      );
+      return {
+        perSecond: count / seconds,
+        app: perOp(used.app, count),
+        postgres: perOp(used.postgres, count),
+      };
+    };
+    const api = await apiPhase(`GET /api/v1/webhook/{id}`, `/api/v1/webhook/${fanIds[0]}`, API_TOKEN);
+    const floor = await apiPhase("GET /api/health (floor)", "/api/health", API_TOKEN);
+    cpu.api_app_us = api.app;
+    cpu.api_postgres_us = api.postgres;
+    cpu.floor_app_us = floor.app;
+    figures.api_rps = Math.round(api.perSecond);
+    figures.route_floor_rps = Math.round(floor.perSecond);
+    figures.api_ratio = Number((api.perSecond / floor.perSecond).toFixed(3));
     appAgent.destroy();
+
+    figures.events_refused = refused;
+    if (refused > 0)
+      console.warn(`${refused} events were answered with a 5xx and sent again (see the app's log)`);
+    figures.load_avg = { start: loadStart, end: loadAverage() };
+    figures.cpu_us = cpu;
+    figures.seconds = Math.round((now() - benchStart) / 1000);
     console.log(
-      JSON.stringify({
-        events_per_s: Math.round(eventsPerSecond),
-        deliveries_per_s: Math.round(deliveriesPerSecond),
-        raw_posts_per_s: Math.round(rawPerSecond),
-        ratio: Number(ratio.toFixed(3)),
-        p50_ms: Number(p50.toFixed(1)),
-        p99_ms: Number(p99.toFixed(1)),
-      }),
+      `ratio ${figures.ratio}, cpu_ratio ${figures.cpu_ratio} (raw ${rawCpu.toFixed(1)} µs ÷ delivery ${deliveryCpuUs.toFixed(1)} µs), intake_ratio ${figures.intake_ratio}, api_ratio ${figures.api_ratio}; load average at end: ${figures.load_avg.end.join(" ")}`,
     );
+    console.log(JSON.stringify(figures));
+  } catch (error) {
+    for (const [name, child] of [
+      ["app", app],
+      ["worker", worker],
+    ]) {
+      if (child) console.error(`--- ${name} output (last 3000 characters):\n${child.output().slice(-3000)}`);
+    }
+    throw error;
   } finally {
-    receiver.send("stop");
+    receiver.stop();
     await worker?.stop();
     await app?.stop();
+    await sql.end();
     await database.drop();
     await rm(storage.dataDir, { recursive: true, force: true });
   }
 }
 
-async function createWebhook(call, fields) {
-  const response = await call(
-    "POST",
-    "/api/v1/webhook",
-    { name: `bench ${fields.trigger}`, trigger_element: "rsvp_answer", ...fields },
-    API_TOKEN,
-  );
-  if (response.status !== 201)
-    throw new Error(`could not create a webhook: ${response.status} ${response.text}`);
-}
-
-async function until(condition, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+/**
+ * The intake's own statements, as the route runs them for one event, looped by pgbench with as many
+ * clients as the intake phase had: the rate-limit upsert (a bucket of its own), the candidate webhooks,
+ * and the event with its deliveries in one statement. Events per second.
+ */
+async function intakeStatements(databaseUrl, webhookIds, databaseName) {
+  // pgbench reads ":name" as a variable anywhere in the text, so no colon may touch a letter.
+  const sampleJson = JSON.stringify(SAMPLE).slice(1).replaceAll('":', '": ');
+  const script = `\\set n random(1, 1000000000)
+insert into rate_limit_buckets (bucket, tokens, updated_at, allowed) values ('pgbench-intake', 999999, now(), true)
+  on conflict (bucket) do update set
+  tokens = case when least(1000000::float8, rate_limit_buckets.tokens + greatest(0, extract(epoch from (now() - rate_limit_buckets.updated_at))) * 1000000::float8) >= 1
+    then least(1000000::float8, rate_limit_buckets.tokens + greatest(0, extract(epoch from (now() - rate_limit_buckets.updated_at))) * 1000000::float8) - 1
+    else least(1000000::float8, rate_limit_buckets.tokens + greatest(0, extract(epoch from (now() - rate_limit_buckets.updated_at))) * 1000000::float8) end,
+  allowed = least(1000000::float8, rate_limit_buckets.tokens + greatest(0, extract(epoch from (now() - rate_limit_buckets.updated_at))) * 1000000::float8) >= 1,
+  updated_at = now()
+  returning tokens, allowed;
+select id, prokey_filter, filters from webhooks where workspace_id = '${DEFAULT_WORKSPACE_ID}' and active = true and trigger_element = 'rsvp_answer' and "trigger" = 'create';
+with event as (insert into events (workspace_id, trigger_element, "trigger", prokey, data)
+  values ('${DEFAULT_WORKSPACE_ID}'::uuid, 'rsvp_answer'::text, 'create'::text, null::text, ('{"id": "' || :n || '", ${sampleJson}')::json) returning id),
+queued as (insert into deliveries (event_id, webhook_id, workspace_id)
+  select event.id, w.id, w.workspace_id from event, webhooks w
+  where w.id in (select value::uuid from jsonb_array_elements_text('${JSON.stringify(webhookIds)}'::jsonb))
+    and w.workspace_id = '${DEFAULT_WORKSPACE_ID}'::uuid and w.active
+  returning 1)
+select event.id, (select count(*) from queued)::int from event;
+`;
+  const file = path.join(tmpdir(), `hooksmith-bench-${databaseName}.sql`);
+  await writeFile(file, script);
+  try {
+    const args = ["-n", "-M", "prepared", "-c", String(INTAKE_CONCURRENCY), "-j", "2"];
+    args.push("-T", String(SQL_SECONDS), "-f", file, databaseUrl);
+    const output = await new Promise((resolve, reject) =>
+      execFile("pgbench", args, (error, stdout, stderr) =>
+        error ? reject(new Error(`pgbench failed: ${error.message}\n${stderr}`)) : resolve(stdout),
+      ),
+    );
+    const tps = /tps = ([\d.]+)/.exec(output);
+    if (!tps) throw new Error(`no tps in pgbench's output:\n${output}`);
+    return Number(tps[1]);
+  } finally {
+    await rm(file, { force: true });
   }
-}
-
-function request(agent, method, url, body, headers) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
-    const req = http.request(url, {
-      method,
-      agent,
-      headers: {
-        ...headers,
-        ...(payload === undefined
-          ? {}
-          : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }),
-      },
-    });
-    req.on("error", reject);
-    req.on("response", (res) => {
-      const chunks = [];
-      res.on("data", (chunk) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
-    req.end(payload);
-  });
 }

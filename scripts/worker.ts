@@ -3,6 +3,7 @@
 import { connectDatabase } from "@/db";
 import { prepareStoredSecrets } from "@/lib/crypto/stored-secrets";
 import { dispatchConfig } from "@/lib/dispatch/config";
+import { shareWakes } from "@/lib/dispatch/wake";
 import { startWorker } from "@/lib/dispatch/worker";
 import { env } from "@/lib/env";
 
@@ -10,6 +11,8 @@ const { DATABASE_URL, dataDir } = env();
 const connection = await connectDatabase(DATABASE_URL ? { databaseUrl: DATABASE_URL } : { dataDir });
 // A worker whose encryption key cannot read the stored secrets stops here, before it claims anything.
 await prepareStoredSecrets(connection.db);
+// Woken at once when an app process on the same PostgreSQL accepts an event; polling stays the fallback.
+await shareWakes(connection, { listen: true });
 const worker = startWorker(connection.db, dispatchConfig());
 console.log(
   `[hooksmith] worker ${worker.id} delivering from ${connection.kind === "pglite" ? dataDir : "PostgreSQL"}`,

@@ -1,8 +1,7 @@
 import "server-only";
 import type { LookupAddress } from "node:dns";
-import http, { type IncomingMessage } from "node:http";
-import https from "node:https";
-import type { LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
+import { type Dispatcher, Pool } from "undici";
 import { type ApprovedTarget, checkTarget } from "@/lib/targets/guard";
 import type { DispatchConfig } from "./config";
 
@@ -37,13 +36,61 @@ export type SendConfig = Pick<
 
 type Outcome = Omit<SendResult, "durationMs">;
 
-// Kept-alive connections, pooled per host and port. A pooled connection goes to an address the guard
-// approved for that same host, and is reused only after the host passed the guard again for this request.
-// Idle ones close after 4 s, before the 5 s keep-alive timeout common on servers (Node, Apache).
-const agents = {
-  "http:": new http.Agent({ keepAlive: true, timeout: 4000, scheduling: "lifo" }),
-  "https:": new https.Agent({ keepAlive: true, timeout: 4000, scheduling: "lifo" }),
+// Kept-alive connections in an undici Pool per target, keyed by origin AND the addresses the guard
+// approved: a connection only ever goes to an address that was checked for its host, and a host that now
+// resolves elsewhere gets a pool (and connections) of its own. The guard still runs before every request.
+// Idle sockets close after 4 s, before the 5 s keep-alive timeout common on servers (Node, Apache); a pool
+// unused for POOL_IDLE_MS is closed and dropped, so many targets do not pile up pools.
+const POOL_IDLE_MS = 30_000;
+type PoolEntry = { pool: Pool; lastUsed: number };
+const globalForPools = globalThis as unknown as {
+  hooksmithSendPools?: Map<string, PoolEntry>;
+  hooksmithPoolSweeper?: NodeJS.Timeout;
 };
+globalForPools.hooksmithSendPools ??= new Map();
+const pools: Map<string, PoolEntry> = globalForPools.hooksmithSendPools;
+
+function poolFor(target: ApprovedTarget, config: SendConfig): Pool {
+  const { url } = target;
+  const addresses = target.addresses.map((entry) => `${entry.family}/${entry.address}`).join(",");
+  const key = `${url.origin} ${addresses} ${config.connectTimeoutMs}`;
+  let entry = pools.get(key);
+  if (!entry) {
+    const pool = new Pool(url.origin, {
+      pipelining: 1,
+      // A bound, not a target: the worker's concurrency keeps far fewer requests in flight.
+      connections: 64,
+      keepAliveTimeout: 4000,
+      keepAliveMaxTimeout: 4000,
+      // The whole exchange is bounded by sendRequest's own deadline.
+      headersTimeout: 0,
+      bodyTimeout: 0,
+      connect: {
+        lookup: pinnedLookup(target.addresses),
+        timeout: config.connectTimeoutMs,
+        // SNI names the host; an IP address is sent none (RFC 6066).
+        ...(url.protocol === "https:" && isIP(target.host) === 0 ? { servername: target.host } : {}),
+      },
+    });
+    entry = { pool, lastUsed: Date.now() };
+    pools.set(key, entry);
+    globalForPools.hooksmithPoolSweeper ??= setInterval(() => closeIdlePools(), POOL_IDLE_MS / 2).unref();
+  }
+  entry.lastUsed = Date.now();
+  return entry.pool;
+}
+
+/** Closes the pools unused for `idleMs` that have nothing in flight; returns how many pools are left. */
+export function closeIdlePools(idleMs = POOL_IDLE_MS, now = Date.now()): number {
+  for (const [key, { pool, lastUsed }] of pools) {
+    const { running, pending } = pool.stats;
+    if (now - lastUsed >= idleMs && running === 0 && pending === 0) {
+      pools.delete(key);
+      pool.close().catch(() => {});
+    }
+  }
+  return pools.size;
+}
 
 // Headers that describe the bytes on the wire or the connection: only this module sets them.
 const WIRE_HEADERS = new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive"]);
@@ -91,132 +138,136 @@ async function attempt(request: SendInput, config: SendConfig, deadline: AbortSi
   ]);
   if (target === null) return timedOut(config);
   if (!target.ok) return failure(target.kind, target.message);
-  const outcome = await exchange(request, target, config, deadline, true);
+  const headers = wireHeaders(request, target.url);
+  const pool = poolFor(target, config);
+  // With pipelining 1 undici lets a connection that has just answered rest one turn of the event loop
+  // before reusing it; a request sent at once would open another connection instead. Wait that turn.
+  let stats = pool.stats;
+  if (stats.free === 0 && stats.connected > stats.running) {
+    await new Promise((resolve) => setImmediate(resolve));
+    stats = pool.stats;
+  }
+  // A free connection is a kept-alive one: the server may close it just as we reuse it.
+  const reused = stats.free > 0;
+  const outcome = await exchange(pool, request, headers, target.url, config, deadline);
   if (outcome !== STALE_CONNECTION) return outcome;
-  // The server closed a kept-alive connection just as we reused it and answered nothing: try once more
-  // on a new connection rather than log a failure and wait for the next retry.
-  const retried = await exchange(request, target, config, deadline, false);
+  if (!reused) return failure("network", "the connection was closed before any response");
+  // It answered nothing: try once more (on a new connection, unless another one is free) rather than
+  // log a failure and wait for the next retry.
+  const retried = await exchange(pool, request, headers, target.url, config, deadline);
   return retried === STALE_CONNECTION ? failure("network", "the connection was closed") : retried;
 }
 
 const STALE_CONNECTION = Symbol("stale connection");
+// A connection the server closed under us, before any answer.
+const STALE_CODES = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
+
+// The request's headers as undici takes them (name, value, name, value…), in order, repeated ones kept;
+// the ones that describe the wire are undici's to set. Credentials in the URL become Basic auth unless
+// the webhook sets Authorization itself.
+function wireHeaders(request: SendInput, url: URL): string[] {
+  const flat: string[] = [];
+  let authorization = false;
+  for (const [name, value] of request.headers) {
+    const lower = name.toLowerCase();
+    if (WIRE_HEADERS.has(lower)) continue;
+    if (lower === "authorization") authorization = true;
+    flat.push(name, value);
+  }
+  if (url.username && !authorization) {
+    const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    flat.push("authorization", `Basic ${Buffer.from(credentials, "utf8").toString("base64")}`);
+  }
+  return flat;
+}
 
 function exchange(
+  pool: Pool,
   request: SendInput,
-  target: ApprovedTarget,
+  headers: string[],
+  url: URL,
   config: SendConfig,
   deadline: AbortSignal,
-  pooled: boolean,
 ): Promise<Outcome | typeof STALE_CONNECTION> {
   return new Promise((resolve) => {
-    const { url } = target;
-    const body = request.body === null ? null : Buffer.from(request.body, "utf8");
     const received: Buffer[] = [];
     let receivedBytes = 0;
     let bodyTruncated = false;
-    let response: IncomingMessage | undefined;
-    let connectTimer: NodeJS.Timeout | undefined;
+    let status: number | undefined;
+    let responseHeaders: [string, string][] | undefined;
+    let abort: ((reason: Error) => void) | undefined;
     let settled = false;
-    let req: http.ClientRequest | undefined;
 
     // What arrived so far, so a failure after the status line still reports it.
     const partial = (): Partial<Outcome> =>
-      response
-        ? {
-            status: response.statusCode,
-            headers: pairs(response.rawHeaders),
-            body: asText(received),
-            bodyTruncated,
-          }
-        : {};
-    // Ends this exchange once. The connection is closed unless the response was read completely,
-    // which is when the agent may keep it for the next request.
-    const settle = (outcome: Outcome | typeof STALE_CONNECTION, keepConnection = false) => {
+      status === undefined ? {} : { status, headers: responseHeaders, body: asText(received), bodyTruncated };
+    const answered = (): Outcome => ({
+      ok: status !== undefined && status >= 200 && status < 300,
+      status,
+      headers: responseHeaders,
+      body: asText(received),
+      bodyTruncated,
+    });
+    // Ends this exchange once. Unless the response was read completely, the request is aborted, which
+    // closes its connection; after a complete one the connection goes back to the pool.
+    const settle = (outcome: Outcome | typeof STALE_CONNECTION, complete = false) => {
       if (settled) return;
       settled = true;
-      clearTimeout(connectTimer);
       deadline.removeEventListener("abort", onDeadline);
-      if (!keepConnection) req?.destroy();
+      if (!complete) abort?.(new Error("the exchange has ended"));
       resolve(outcome);
     };
-    const fail = (kind: SendErrorKind, message: string) =>
-      settle({ ...failure(kind, message), ...partial() });
     const onDeadline = () => settle({ ...timedOut(config), ...partial() });
-
-    try {
-      req = (url.protocol === "https:" ? https : http).request({
-        hostname: target.host,
-        port: url.port || undefined,
-        path: `${url.pathname}${url.search}`,
-        method: request.method,
-        auth: url.username
-          ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
-          : undefined,
-        agent: pooled ? agents[url.protocol as keyof typeof agents] : false,
-        lookup: pinnedLookup(target.addresses),
-      });
-      const sent = req;
-      sent.on("error", (error) => {
-        const code = codeOf(error);
-        if (sent.reusedSocket && !response && (code === "ECONNRESET" || code === "EPIPE")) {
-          return settle(STALE_CONNECTION);
-        }
-        fail(kindOf(error), errorText(error));
-      });
-      for (const [name, value] of request.headers) {
-        if (!WIRE_HEADERS.has(name.toLowerCase())) sent.appendHeader(name, value);
-      }
-      if (body) sent.setHeader("content-length", body.length);
-    } catch (error) {
-      fail("invalid", errorText(error));
-      return;
-    }
-
     deadline.addEventListener("abort", onDeadline, { once: true });
     if (deadline.aborted) return onDeadline();
 
-    req.once("socket", (socket) => {
-      if (!socket.connecting) return;
-      connectTimer = setTimeout(
-        () => fail("timeout", `could not connect within ${config.connectTimeoutMs} ms`),
-        config.connectTimeoutMs,
-      );
-      socket.once("connect", () => clearTimeout(connectTimer));
-    });
-    req.on("response", (res) => {
-      response = res;
-      const ok = () => {
-        const status = res.statusCode ?? 0;
-        return status >= 200 && status < 300;
-      };
-      const answered = (): Outcome => ({
-        ok: ok(),
-        status: res.statusCode,
-        headers: pairs(res.rawHeaders),
-        body: asText(received),
-        bodyTruncated,
-      });
-      res.on("data", (chunk: Buffer) => {
+    const handler: Dispatcher.DispatchHandler = {
+      onConnect(abortRequest) {
+        abort = abortRequest;
+        if (settled) abortRequest(new Error("the exchange has ended"));
+      },
+      onHeaders(statusCode, rawHeaders) {
+        status = statusCode;
+        responseHeaders = pairs(rawHeaders);
+        return true;
+      },
+      onData(chunk) {
+        if (settled) return false;
         const room = config.responseBodyLimit - receivedBytes;
         if (chunk.length <= room) {
           received.push(chunk);
           receivedBytes += chunk.length;
-          return;
+          return true;
         }
         // Enough kept: stop reading and drop the connection rather than drain an endless body.
         received.push(chunk.subarray(0, room));
         receivedBytes += room;
         bodyTruncated = true;
         settle(answered());
-      });
-      res.on("end", () => settle(answered(), true));
-      res.on("error", (error) => fail("network", errorText(error)));
-      res.on("close", () => {
-        if (!res.complete) fail("network", "the connection closed before the response was complete");
-      });
-    });
-
-    req.end(body ?? undefined);
+        return false;
+      },
+      onComplete() {
+        settle(answered(), true);
+      },
+      onError(error) {
+        const code = codeOf(error);
+        if (status === undefined && STALE_CODES.has(code)) return settle(STALE_CONNECTION);
+        if (code === "UND_ERR_CONNECT_TIMEOUT") {
+          return settle(failure("timeout", `could not connect within ${config.connectTimeoutMs} ms`));
+        }
+        settle({ ...failure(kindOf(error), errorText(error)), ...partial() });
+      },
+    };
+    pool.dispatch(
+      {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: request.method,
+        headers,
+        body: request.body,
+      },
+      handler,
+    );
   });
 }
 
@@ -228,13 +279,18 @@ function failure(kind: SendErrorKind, message: string): Outcome {
   return { ok: false, body: "", bodyTruncated: false, errorKind: kind, errorMessage: message };
 }
 
-function pairs(raw: string[]): [string, string][] {
+function pairs(raw: readonly (Buffer | string)[] | null): [string, string][] {
   const result: [string, string][] = [];
+  if (!raw) return result;
   for (let index = 0; index + 1 < raw.length; index += 2) {
-    result.push([raw[index] as string, raw[index + 1] as string]);
+    result.push([latin1(raw[index]), latin1(raw[index + 1])]);
   }
   return result;
 }
+
+// As node:http reads header bytes.
+const latin1 = (value: Buffer | string | undefined) =>
+  Buffer.isBuffer(value) ? value.toString("latin1") : (value ?? "");
 
 // PostgreSQL text cannot hold NUL, and the body is kept for people to read.
 function asText(chunks: Buffer[]): string {
@@ -251,6 +307,8 @@ function codeOf(error: unknown): string {
 const TLS_CODES =
   /^(ERR_TLS_|ERR_SSL_|EPROTO$|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT|UNABLE_TO_|HOSTNAME_MISMATCH)/;
 const INVALID_CODES = new Set([
+  "UND_ERR_INVALID_ARG",
+  "UND_ERR_NOT_SUPPORTED",
   "ERR_INVALID_CHAR",
   "ERR_INVALID_HTTP_TOKEN",
   "ERR_UNESCAPED_CHARACTERS",
@@ -263,7 +321,7 @@ const INVALID_CODES = new Set([
 function kindOf(error: unknown): SendErrorKind {
   const code = codeOf(error);
   if (code === "ECONNREFUSED") return "refused";
-  if (code === "ETIMEDOUT") return "timeout";
+  if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT") return "timeout";
   if (code === "ENOTFOUND" || code.startsWith("EAI_")) return "dns";
   if (TLS_CODES.test(code)) return "tls";
   if (INVALID_CODES.has(code)) return "invalid";

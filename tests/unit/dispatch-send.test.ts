@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { headerValue, pinnedLookup, type SendConfig, sendRequest } from "@/lib/dispatch/send";
+import { closeIdlePools, headerValue, pinnedLookup, type SendConfig, sendRequest } from "@/lib/dispatch/send";
 import { signatureHeaders } from "@/lib/dispatch/sign";
 import { generateSigningSecret } from "@/lib/webhooks/secret";
 import { type Receiver, startReceiver } from "../helpers/receiver";
@@ -119,8 +119,12 @@ describe("sendRequest", () => {
   });
 
   it("sends an empty body with content-length 0", async () => {
-    await sendRequest({ method: "DELETE", url: `${receiver.url}/x`, headers: [], body: "" }, config);
+    await sendRequest({ method: "POST", url: `${receiver.url}/x`, headers: [], body: "" }, config);
     expect(receiver.requests[0]?.headers["content-length"]).toBe("0");
+    // RFC 9110 §8.6: no Content-Length on a request without content whose method expects none.
+    await sendRequest({ method: "DELETE", url: `${receiver.url}/x`, headers: [], body: "" }, config);
+    expect(receiver.requests[1]?.body).toHaveLength(0);
+    expect(receiver.requests[1]?.headers["transfer-encoding"]).toBeUndefined();
   });
 
   it("reports a 500 as a failure with its status and body", async () => {
@@ -251,6 +255,22 @@ describe("sendRequest", () => {
     } finally {
       server.closeAllConnections();
       server.close();
+    }
+  });
+
+  it("closes the connection pools of targets no longer called, and opens one again when needed", async () => {
+    const other = await startReceiver();
+    try {
+      expect((await sendRequest({ ...post("{}"), url: `${other.url}/a` }, config)).ok).toBe(true);
+      expect((await sendRequest(post("{}"), config)).ok).toBe(true);
+      // Just used: kept.
+      expect(closeIdlePools(60_000, Date.now())).toBeGreaterThanOrEqual(2);
+      // A minute later nothing is left, however many targets there were.
+      expect(closeIdlePools(60_000, Date.now() + 60_000)).toBe(0);
+      expect((await sendRequest({ ...post("{}"), url: `${other.url}/b` }, config)).ok).toBe(true);
+      expect(other.requests.map((request) => request.url)).toEqual(["/a", "/b"]);
+    } finally {
+      await other.close();
     }
   });
 

@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/db";
-import { takeRequest } from "@/lib/api/rate-limit";
+import { rateLimitBuckets } from "@/db/schema";
+import { grantSize, takeRequest } from "@/lib/api/rate-limit";
 import { databaseBackends, type OpenDatabase } from "../helpers/database-backends";
 
 // The buckets live in the database, so every app process on it draws from the same one. Time is passed
@@ -48,6 +50,39 @@ describe.each(databaseBackends())("rate limit buckets on $name", ({ open }) => {
       Array.from({ length: 10 }, (_, i) => takeRequest(i % 2 ? other : db, "api:shared", 6, at(0))),
     );
     expect(answers.filter((answer) => answer.ok)).toHaveLength(6);
+  });
+
+  it("takes a twentieth of the rate from the shared bucket at once and spends it from memory", async () => {
+    expect(grantSize(100)).toBe(5);
+    expect(await takeRequest(db, "api:grant", 100, at(0))).toEqual({ ok: true });
+    const stored = async () =>
+      (
+        await db
+          .select({ tokens: rateLimitBuckets.tokens })
+          .from(rateLimitBuckets)
+          .where(eq(rateLimitBuckets.bucket, "api:grant"))
+      )[0]?.tokens;
+    expect(await stored()).toBe(95);
+    // Four more come from the grant without touching the bucket; the sixth takes the next grant.
+    for (let i = 0; i < 4; i++) expect(await takeRequest(db, "api:grant", 100, at(0))).toEqual({ ok: true });
+    expect(await stored()).toBe(95);
+    expect(await takeRequest(db, "api:grant", 100, at(0))).toEqual({ ok: true });
+    expect(await stored()).toBe(90);
+  });
+
+  it("holds the limit across processes taking grants: never more than the bucket gives", async () => {
+    const other = (await database.second()).db;
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => takeRequest(i % 2 ? other : db, "api:grants", 100, at(0))),
+    );
+    // Every request let through spent a token of the one bucket: exactly its 100, however they were split.
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(100);
+    expect(answers.find((answer) => !answer.ok)).toEqual({ ok: false, retryAfterSeconds: 1 });
+    // Half a second later half the bucket is back, and no more.
+    const later = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => takeRequest(i % 2 ? other : db, "api:grants", 100, at(500))),
+    );
+    expect(later.filter((answer) => answer.ok)).toHaveLength(50);
   });
 
   it("refills nothing for a clock behind the stored one", async () => {

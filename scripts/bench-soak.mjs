@@ -1,0 +1,195 @@
+// Soak: events at a steady rate for minutes, each fanned out to 10 webhooks of a healthy loopback
+// receiver, on PostgreSQL with the default set-up (the worker inside the app). Every 10 s it prints the
+// events accepted, the deliveries arrived, the backlog (pending deliveries) and the app's resident memory;
+// when the load stops it waits for the backlog to drain. The last line is one JSON object:
+// { events, delivered, lost, rss_start_mb (after the first 10 s), rss_end_mb, backlog_max, drain_s, … }.
+// Usage: npm run build && npm run bench:soak
+//   SOAK_SECONDS (300), SOAK_RATE (200 events/s); DATABASE_URL: a server to create a fresh database on
+//   (default postgres://postgres@127.0.0.1:5432/test).
+import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import postgres from "postgres";
+import { startApp } from "../tests/helpers/app-process.mjs";
+import { createTestDatabase } from "../tests/helpers/test-database.mjs";
+import {
+  APP_ENV,
+  createWebhook,
+  INTERNAL_TOKEN,
+  loadAverage,
+  now,
+  request,
+  runReceiver,
+  SAMPLE,
+  sleep,
+  startReceiver,
+} from "./bench-common.mjs";
+
+const FAN_OUT = 10;
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
+const RATE = Number(process.env.SOAK_RATE ?? 200);
+const REPORT_EVERY_MS = 10_000;
+const DRAIN_TIMEOUT_MS = 120_000;
+
+if (process.argv[2] === "--receiver") runReceiver();
+else await main();
+
+// Resident memory of a process and everything it started, in MB.
+function rssMb(rootPid) {
+  const parents = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone
+    }
+  }
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (!tree.has(pid) && tree.has(parent)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      kb += Number(match?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+async function main() {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.error("No production build: run `npm run build` first.");
+    process.exit(2);
+  }
+  const loadStart = loadAverage();
+  const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+  const database = await createTestDatabase(serverUrl);
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  const storage = {
+    dataDir: await mkdtemp(path.join(tmpdir(), "hooksmith-soak-")),
+    databaseUrl: database.url,
+  };
+  const receiver = await startReceiver(import.meta.url, { distinct: true });
+  let app;
+  try {
+    app = await startApp({ storage, env: APP_ENV });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    const call = (method, url, body, token) =>
+      request(agent, method, `${app.baseUrl}${url}`, body, { authorization: `Bearer ${token}` });
+    for (let index = 0; index < FAN_OUT; index += 1) {
+      await createWebhook(call, { trigger: "create", payload_url: `${receiver.url}/fan/${index}` });
+    }
+    console.log(
+      `soak: ${RATE} events/s for ${SECONDS} s, fan-out ${FAN_OUT}, worker in the app; load average ${loadStart.join(" ")}`,
+    );
+
+    let accepted = 0;
+    let failed = 0;
+    const inFlight = new Set();
+    const post = () => {
+      const sending = call(
+        "POST",
+        "/api/internal/events",
+        { trigger_element: "rsvp_answer", trigger: "create", data: { id: randomUUID(), ...SAMPLE } },
+        INTERNAL_TOKEN,
+      )
+        .then((response) => {
+          if (response.status === 202) accepted += 1;
+          else {
+            failed += 1;
+            console.error(`event answered ${response.status}: ${response.text.slice(0, 200)}`);
+          }
+        })
+        .catch((error) => {
+          failed += 1;
+          console.error(`event not sent: ${error.message}`);
+        })
+        .finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
+    };
+    const backlog = async () =>
+      (await sql`select count(*)::int as n from deliveries where status = 'pending'`)[0].n;
+
+    let backlogMax = 0;
+    let rssStart = null;
+    let nextReport = REPORT_EVERY_MS;
+    const started = now();
+    const total = Math.round(RATE * SECONDS);
+    for (let index = 0; index < total; index += 1) {
+      const wait = started + (index * 1000) / RATE - now();
+      if (wait > 1) await sleep(wait);
+      post();
+      const elapsed = now() - started;
+      if (elapsed >= nextReport) {
+        nextReport += REPORT_EVERY_MS;
+        const pending = await backlog();
+        backlogMax = Math.max(backlogMax, pending);
+        const rss = rssMb(app.pid);
+        rssStart ??= rss;
+        const { distinct } = await receiver.snapshot();
+        console.log(
+          `${(elapsed / 1000).toFixed(0).padStart(4)} s  events ${accepted}  delivered ${distinct}  backlog ${pending}  rss ${rss} MB  load ${loadAverage().join(" ")}`,
+        );
+      }
+    }
+    await Promise.all(inFlight);
+    const loadStopped = now();
+    const expected = accepted * FAN_OUT;
+    let delivered = 0;
+    let pending = 0;
+    while (now() - loadStopped < DRAIN_TIMEOUT_MS) {
+      pending = await backlog();
+      backlogMax = Math.max(backlogMax, pending);
+      delivered = (await receiver.snapshot()).distinct;
+      if (pending === 0 && delivered >= expected) break;
+      await sleep(100);
+    }
+    const drainSeconds = (now() - loadStopped) / 1000;
+    const rssEnd = rssMb(app.pid);
+    console.log(
+      `load stopped: ${accepted} events accepted (${failed} refused), ${delivered} of ${expected} deliveries arrived, backlog ${pending}, drained in ${drainSeconds.toFixed(1)} s`,
+    );
+    agent.destroy();
+    console.log(
+      JSON.stringify({
+        events: accepted,
+        delivered,
+        lost: expected - delivered,
+        refused: failed,
+        rss_start_mb: rssStart ?? rssEnd,
+        rss_end_mb: rssEnd,
+        backlog_max: backlogMax,
+        drain_s: Number(drainSeconds.toFixed(1)),
+        seconds: SECONDS,
+        rate: RATE,
+        load_avg: { start: loadStart, end: loadAverage() },
+      }),
+    );
+  } catch (error) {
+    if (app) console.error(`--- app output (last 3000 characters):\n${app.output().slice(-3000)}`);
+    throw error;
+  } finally {
+    receiver.stop();
+    await app?.stop();
+    await sql.end();
+    await database.drop();
+    await rm(storage.dataDir, { recursive: true, force: true });
+  }
+}
