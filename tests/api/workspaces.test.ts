@@ -71,7 +71,8 @@ async function setUpWorkspaces(): Promise<[Workspace, Workspace]> {
     ["user", "create", "--email", "bob@b.example.com", "--password", PASSWORD],
     ["workspace", "create", "--name", "Team A", "--owner", "ann@a.example.com"],
     ["workspace", "create", "--name", "Team B", "--owner", "bob@b.example.com"],
-  ])) as [string, string, string, string];
+    ["user", "create", "--email", "guessed@a.example.com", "--password", PASSWORD],
+  ])) as [string, string, string, string, string];
   const [apiA, eventA, apiB, eventB] = (await adminBatch(storage, [
     keyArgs(idA, "api", "read_write"),
     keyArgs(idA, "event", "write"),
@@ -309,6 +310,32 @@ describe("two workspaces set up with the admin CLI", () => {
       await admin(storage, ["key", "revoke", "--key", token]);
       expectEnvelope(await api(token).get("/webhook/all"), 401, "unauthorized");
     });
+  });
+});
+
+describe("sign-in", () => {
+  it("checks at most five of 50 parallel wrong passwords for one account, and answers 429 to the rest", async () => {
+    // Each from its own address, so Better Auth's per-address limit (20 a minute) is not what stops them.
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        fetch(`${app.baseUrl}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: app.baseUrl,
+            "x-forwarded-for": `198.51.100.${index + 1}`,
+          },
+          body: JSON.stringify({ email: "guessed@a.example.com", password: `wrong guess ${index}` }),
+        }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    // Every answer other than 429 is a password that was checked (and found wrong: 401).
+    const checked = statuses.filter((status) => status !== 429);
+    expect(checked.length, statuses.join(" ")).toBeLessThanOrEqual(5);
+    expect(checked.every((status) => status === 401)).toBe(true);
+    const refused = answers.find((answer) => answer.status === 429);
+    expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(25);
   });
 });
 
