@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { createKey, revokeKeyByToken } from "@/lib/keys/keys";
 import type { Actor, WorkspaceContext } from "@/lib/workspaces/context";
+import { changeMemberRole } from "@/lib/workspaces/members";
 import { createWorkspace, getWorkspace, roleIn, setMembership } from "@/lib/workspaces/workspaces";
 
 const CLI_ACTOR: Actor = { kind: "cli", id: null, label: "admin CLI" };
@@ -51,21 +52,23 @@ async function run(db: Database, command: BatchCommand["command"]): Promise<stri
       if (before === command.role) {
         return [`${user.email} is ${command.role} of "${workspace.name}" already; nothing changed.`];
       }
-      await setMembership(db, { workspaceId: workspace.id, userId: user.id, role: command.role });
-      const target = { id: user.id, label: user.email };
       if (before === null) {
+        await setMembership(db, { workspaceId: workspace.id, userId: user.id, role: command.role });
         await recordAudit(db, inWorkspace(workspace.id), {
           action: "member.add",
-          target,
+          target: { id: user.id, label: user.email },
           details: { role: command.role },
         });
         return [`Added ${user.email} to "${workspace.name}" as ${command.role}.`];
       }
-      await recordAudit(db, inWorkspace(workspace.id), {
-        action: "member.role",
-        target,
-        details: { from: before, to: command.role },
-      });
+      // A role change goes through the same locked last-owner check as the settings page (and its audit).
+      const changed = await changeMemberRole(db, inWorkspace(workspace.id), user.id, command.role);
+      if (!changed.ok && changed.error === "last_owner") {
+        throw new Refused(
+          `${user.email} is the last owner of "${workspace.name}": make someone else owner first.`,
+        );
+      }
+      if (!changed.ok) throw new Refused(`${user.email} is not a member of "${workspace.name}".`);
       return [`${user.email} is now ${command.role} of "${workspace.name}" (was ${before}).`];
     }
     case "key create": {
