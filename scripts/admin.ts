@@ -5,7 +5,7 @@ import { createUserWithPassword, findUserByEmail, UserExistsError } from "@/lib/
 import { type BatchCommand, EXIT, parseAdminArgs, parseAdminBatch, USAGE } from "@/lib/admin/args";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
-import { createKey, revokeKeyByToken } from "@/lib/keys/keys";
+import { createKey, type KeyGrant, revokeKeyByToken } from "@/lib/keys/keys";
 import type { Actor, WorkspaceContext } from "@/lib/workspaces/context";
 import { changeMemberRole } from "@/lib/workspaces/members";
 import { createWorkspace, getWorkspace, roleIn, setMembership } from "@/lib/workspaces/workspaces";
@@ -73,11 +73,12 @@ async function run(db: Database, command: BatchCommand["command"]): Promise<stri
     }
     case "key create": {
       const workspace = await workspaceById(db, command.workspaceId);
+      const grant: KeyGrant =
+        command.kind === "api" ? { kind: "api", scope: command.scope ?? "read" } : { kind: "event" };
       const { key, token } = await createKey(db, {
         workspaceId: workspace.id,
         name: command.keyName,
-        kind: command.kind,
-        scope: command.scope,
+        ...grant,
         expiresAt: command.expiresAt,
       });
       await recordAudit(db, inWorkspace(workspace.id), {
@@ -87,7 +88,7 @@ async function run(db: Database, command: BatchCommand["command"]): Promise<stri
       });
       const expires = key.expires_at ? `expires ${key.expires_at.toISOString()}` : "does not expire";
       return [
-        `Created ${key.kind} key "${key.name}" (${key.scope}) in "${workspace.name}"; it ${expires}.`,
+        `Created ${key.kind} key "${key.name}" (${key.kind === "event" ? "sends events" : key.scope}) in "${workspace.name}"; it ${expires}.`,
         "Store it now: it is shown only this once.",
         token,
       ];
