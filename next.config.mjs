@@ -1,5 +1,9 @@
 import createNextIntlPlugin from "next-intl/plugin";
-import { apiContentSecurityPolicy, staticSecurityHeaders } from "./lib/security/headers.mjs";
+import {
+  apiContentSecurityPolicy,
+  staticSecurityHeaders,
+  strictTransportSecurity,
+} from "./lib/security/headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -15,6 +19,13 @@ const nextConfig = {
       {
         source: "/api/:path*",
         headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }],
+      },
+      // Behind a TLS-terminating proxy (X-Forwarded-Proto: https), every answer; pages also get it from
+      // proxy.ts when BETTER_AUTH_URL is https (this file's rules are fixed at build time, env is not).
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [strictTransportSecurity],
       },
     ];
   },

@@ -1,7 +1,9 @@
 import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
+import { env } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
-import { pageContentSecurityPolicy } from "@/lib/security/headers.mjs";
+import { pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers.mjs";
+import { isCrossOriginPagePost, servedOverHttps } from "@/lib/security/same-origin";
 
 // Redirects `/` by the browser's language and keeps the locale prefix on every page.
 const intl = createMiddleware(routing);
@@ -25,10 +27,15 @@ export default function proxy(original: NextRequest) {
   headers.set("content-security-policy", policy);
   const response = gate(new NextRequest(original, { headers }));
   response.headers.set("Content-Security-Policy", policy);
+  if (servedOverHttps(env().BETTER_AUTH_URL, original.headers)) {
+    response.headers.set(strictTransportSecurity.key, strictTransportSecurity.value);
+  }
   return response;
 }
 
 function gate(request: NextRequest): NextResponse {
+  // A server action from another site is refused here with 403, before Next refuses it with a 500.
+  if (isCrossOriginPagePost(request)) return new NextResponse(null, { status: 403 });
   const { pathname, search } = request.nextUrl;
   const [, locale = "", ...rest] = pathname.split("/");
   const page = `/${rest.join("/")}`;

@@ -5,8 +5,9 @@ import { createUserWithPassword, findUserByEmail, UserExistsError } from "@/lib/
 import { type BatchCommand, EXIT, parseAdminArgs, parseAdminBatch, USAGE } from "@/lib/admin/args";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
-import { createKey, revokeKeyByToken } from "@/lib/keys/keys";
+import { createKey, type KeyGrant, revokeKeyByToken } from "@/lib/keys/keys";
 import type { Actor, WorkspaceContext } from "@/lib/workspaces/context";
+import { changeMemberRole } from "@/lib/workspaces/members";
 import { createWorkspace, getWorkspace, roleIn, setMembership } from "@/lib/workspaces/workspaces";
 
 const CLI_ACTOR: Actor = { kind: "cli", id: null, label: "admin CLI" };
@@ -51,30 +52,33 @@ async function run(db: Database, command: BatchCommand["command"]): Promise<stri
       if (before === command.role) {
         return [`${user.email} is ${command.role} of "${workspace.name}" already; nothing changed.`];
       }
-      await setMembership(db, { workspaceId: workspace.id, userId: user.id, role: command.role });
-      const target = { id: user.id, label: user.email };
       if (before === null) {
+        await setMembership(db, { workspaceId: workspace.id, userId: user.id, role: command.role });
         await recordAudit(db, inWorkspace(workspace.id), {
           action: "member.add",
-          target,
+          target: { id: user.id, label: user.email },
           details: { role: command.role },
         });
         return [`Added ${user.email} to "${workspace.name}" as ${command.role}.`];
       }
-      await recordAudit(db, inWorkspace(workspace.id), {
-        action: "member.role",
-        target,
-        details: { from: before, to: command.role },
-      });
+      // A role change goes through the same locked last-owner check as the settings page (and its audit).
+      const changed = await changeMemberRole(db, inWorkspace(workspace.id), user.id, command.role);
+      if (!changed.ok && changed.error === "last_owner") {
+        throw new Refused(
+          `${user.email} is the last owner of "${workspace.name}": make someone else owner first.`,
+        );
+      }
+      if (!changed.ok) throw new Refused(`${user.email} is not a member of "${workspace.name}".`);
       return [`${user.email} is now ${command.role} of "${workspace.name}" (was ${before}).`];
     }
     case "key create": {
       const workspace = await workspaceById(db, command.workspaceId);
+      const grant: KeyGrant =
+        command.kind === "api" ? { kind: "api", scope: command.scope ?? "read" } : { kind: "event" };
       const { key, token } = await createKey(db, {
         workspaceId: workspace.id,
         name: command.keyName,
-        kind: command.kind,
-        scope: command.scope,
+        ...grant,
         expiresAt: command.expiresAt,
       });
       await recordAudit(db, inWorkspace(workspace.id), {
@@ -84,7 +88,7 @@ async function run(db: Database, command: BatchCommand["command"]): Promise<stri
       });
       const expires = key.expires_at ? `expires ${key.expires_at.toISOString()}` : "does not expire";
       return [
-        `Created ${key.kind} key "${key.name}" (${key.scope}) in "${workspace.name}"; it ${expires}.`,
+        `Created ${key.kind} key "${key.name}" (${key.kind === "event" ? "sends events" : key.scope}) in "${workspace.name}"; it ${expires}.`,
         "Store it now: it is shown only this once.",
         token,
       ];

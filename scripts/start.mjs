@@ -6,16 +6,18 @@ import { buildIfNeeded } from "./build-if-needed.mjs";
 const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, "node_modules", ".bin", "next");
 const port = process.env.PORT || "3000";
+// As Next's own standalone server: HOSTNAME picks the interface (127.0.0.1: this machine only); unset, all.
+const hostname = process.env.HOSTNAME || "";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const status = buildIfNeeded();
 if (status !== 0) process.exit(status);
 
-console.log(
-  `[hooksmith] starting on http://localhost:${port}/ (webhooks: http://localhost:${port}/en/webhooks)`,
-);
+const shown = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
+const origin = `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}`;
+console.log(`[hooksmith] starting on ${origin}/ (webhooks: ${origin}/en/webhooks)`);
 // The app handles SIGTERM itself (lib/dispatch/in-app-worker.ts): deliveries in flight finish first.
-const server = spawn(next, ["start", "-p", port], {
+const server = spawn(next, ["start", "-p", port, ...(hostname ? ["-H", hostname] : [])], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },

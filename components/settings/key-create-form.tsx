@@ -36,6 +36,7 @@ export function KeyCreateForm() {
     },
   });
   const { errors } = form.formState;
+  const kind = form.watch("kind");
   const created = mutation.data?.ok ? mutation.data.token : null;
 
   return (
@@ -64,15 +65,25 @@ export function KeyCreateForm() {
             ))}
           </Select>
         </Field>
-        <Field id="key-scope" label={t("create.scope")} error={errors.scope?.message}>
-          <Select id="key-scope" {...form.register("scope")}>
-            {keyScopes.map((scope) => (
-              <option key={scope} value={scope}>
-                {t(`scopes.${scope}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {kind === "event" ? (
+          // An event key has one right: nothing to choose, and no scope is sent.
+          <div>
+            <p className="mb-1.5 text-sm font-medium text-slate-800">{t("create.scope")}</p>
+            <p data-testid="event-key-scope" className="py-2 text-sm text-slate-900">
+              {t("eventScope")}
+            </p>
+          </div>
+        ) : (
+          <Field id="key-scope" label={t("create.scope")} error={errors.scope?.message}>
+            <Select id="key-scope" {...form.register("scope", { shouldUnregister: true })}>
+              {keyScopes.map((scope) => (
+                <option key={scope} value={scope}>
+                  {t(`scopes.${scope}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <Field
           id="key-expires"
           label={t("create.expires")}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect, useMemo, useState, useTransition } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { type Resolver, type ResolverResult, useForm, useFormState, useWatch } from "react-hook-form";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -76,9 +76,39 @@ export function WebhookEditor({
     void loadValidation().catch(() => undefined);
   }, []);
 
-  const form = useForm<WebhookFormValues, unknown, WebhookValues>({ defaultValues: initialValues, resolver });
+  // Focus goes to the first invalid field in page order once its error shows (see the effect below), not
+  // where react-hook-form would put it: the browser's own scroll leaves a field low on the page behind the
+  // sticky save bar, with its message below the fold.
+  const form = useForm<WebhookFormValues, unknown, WebhookValues>({
+    defaultValues: initialValues,
+    resolver,
+    shouldFocusError: false,
+  });
   const { control, register, handleSubmit, setError, getValues } = form;
   const [elementKey, trigger, method] = useWatch({ control, name: ["trigger_element", "trigger", "method"] });
+  const formRef = useRef<HTMLFormElement>(null);
+  const [revealRequest, setRevealRequest] = useState(0);
+  const revealFirstError = () => setRevealRequest((request) => request + 1);
+
+  // After a refused save: the first invalid field, focused, in the middle of the viewport (clear of the
+  // sticky bar, its message below it in view); the summary when no field holds the error.
+  useEffect(() => {
+    if (revealRequest === 0) return;
+    const reveal = () => {
+      const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      const target = field ?? formRef.current?.querySelector<HTMLElement>("[data-testid=form-issues]");
+      if (!target) return false;
+      field?.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "center" });
+      return Boolean(field);
+    };
+    // Grid rows subscribe to their own errors and may mark themselves a frame later.
+    if (!reveal()) {
+      const frame = requestAnimationFrame(() => void reveal());
+      return () => cancelAnimationFrame(frame);
+    }
+    return undefined;
+  }, [revealRequest]);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormIssues([]);
@@ -95,23 +125,23 @@ export function WebhookEditor({
     }
     if (result.error === "not_found") {
       setFormIssues([t("errors.notFound")]);
+      revealFirstError();
       return;
     }
     // Each issue goes to its field or grid cell; the rest are listed above the buttons.
     const current = getValues();
     const unplaced: string[] = [];
-    let first = true;
     for (const issue of result.issues) {
       const field = formFieldOf(issue.path, current, catalogElement(catalog, current.trigger_element));
       if (field) {
-        setError(field as never, { type: "server", message: issue.message }, { shouldFocus: first });
-        first = false;
+        setError(field as never, { type: "server", message: issue.message });
       } else {
         unplaced.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
       }
     }
     setFormIssues(unplaced);
-  });
+    revealFirstError();
+  }, revealFirstError);
 
   const bodyHint = method === "GET" ? t.rich("body.hintGet", { code }) : t.rich("body.hint", { code });
 
@@ -119,10 +149,12 @@ export function WebhookEditor({
     <CatalogProvider catalog={catalog}>
       <ValueCellTargetProvider>
         <form
+          ref={formRef}
           noValidate
           onSubmit={onSubmit}
           aria-label={webhookId ? t("titleEdit") : t("titleNew")}
-          className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]"
+          // Tabbing into a field low on the page stops short of the sticky save bar (its height and a message).
+          className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)] [&_:is(input,select,textarea)]:scroll-mb-36"
         >
           <fieldset disabled={readOnly} className="min-w-0 space-y-6">
             {readOnly ? (
@@ -197,7 +229,10 @@ export function WebhookEditor({
 
             <FormIssues control={control} issues={formIssues} />
 
-            <div className="sticky bottom-0 z-10 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-white/95 sm:shadow-sm">
+            <div
+              data-testid="save-bar"
+              className="sticky bottom-0 z-10 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-white/95 sm:shadow-sm"
+            >
               <Link href="/webhooks" className={buttonClasses("secondary")}>
                 {readOnly ? t("actions.back") : t("actions.cancel")}
               </Link>
@@ -231,36 +266,36 @@ function SaveButton({ control, leaving }: { control: EditorControl; leaving: boo
   );
 }
 
-// Issues no field shows (and a count of the field errors after a rejected save), read out when they appear.
+// The summary of a refused save, read out when it appears (role=alert is a live region): the issues no
+// field shows, and the count and the messages of the field errors.
 function FormIssues({ control, issues }: { control: EditorControl; issues: string[] }) {
   const t = useTranslations("WebhookEditor.errors");
   const { errors, isSubmitted } = useFormState({ control });
-  const fieldErrors = isSubmitted ? countErrors(errors) : 0;
-  const visible = issues.length > 0 || fieldErrors > 0;
+  const fieldMessages = isSubmitted ? errorMessages(errors) : [];
+  const fieldErrors = fieldMessages.length;
+  const listed = [...new Set([...issues, ...fieldMessages])];
+  const visible = listed.length > 0;
   return (
-    <div role="alert" data-testid="form-issues" className={visible ? "" : "sr-only"}>
+    <div role="alert" data-testid="form-issues" className={visible ? "scroll-mb-28" : "sr-only"}>
       {visible ? (
         <div className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
           <p className="font-medium">{t("title")}</p>
           {fieldErrors > 0 ? <p className="mt-1">{t("fields", { count: fieldErrors })}</p> : null}
-          {issues.length > 0 ? (
-            <ul className="mt-1 list-disc space-y-0.5 pl-5">
-              {issues.map((issue) => (
-                <li key={issue}>{issue}</li>
-              ))}
-            </ul>
-          ) : null}
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {listed.map((issue) => (
+              <li key={issue}>{issue}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
     </div>
   );
 }
 
-function countErrors(node: unknown): number {
-  if (!node || typeof node !== "object") return 0;
-  if ("message" in node && typeof (node as { message: unknown }).message === "string") return 1;
-  return Object.entries(node).reduce(
-    (sum, [key, child]) => (key === "ref" ? sum : sum + countErrors(child)),
-    0,
-  );
+function errorMessages(node: unknown): string[] {
+  if (!node || typeof node !== "object") return [];
+  if ("message" in node && typeof (node as { message: unknown }).message === "string") {
+    return [(node as { message: string }).message];
+  }
+  return Object.entries(node).flatMap(([key, child]) => (key === "ref" ? [] : errorMessages(child)));
 }

@@ -15,7 +15,8 @@ export type AdminCommand =
       name: "key create";
       workspaceId: string;
       kind: KeyKind;
-      scope: KeyScope;
+      /** An API key's scope; null for an event key, which has one right: sending events. */
+      scope: KeyScope | null;
       expiresAt: Date | null;
       keyName: string;
     }
@@ -40,8 +41,10 @@ Commands:
       Creates a workspace owned by the user with email E; prints its id on the last line.
   member add --workspace ID --email E --role owner|editor|viewer
       Adds the user to the workspace with the role, or changes the role of a member.
-  key create --workspace ID --kind api|event --scope read|write|read_write [--expires ISO-8601] [--name N]
-      Creates a key: "api" for /api/v1, "event" for the internal event routes.
+  key create --workspace ID --kind api --scope read|write|read_write [--expires ISO-8601] [--name N]
+  key create --workspace ID --kind event [--expires ISO-8601] [--name N]
+      Creates a key: "api" for /api/v1, with a scope; "event" for the internal event routes, where it
+      sends events (its only right, so it takes no --scope).
       Prints the key (shown only this once) alone on the last line.
       --expires takes a date (2026-12-31, midnight UTC) or a date and time with its zone
       (2026-12-31T18:00:00Z, 2026-12-31T18:00:00+01:00).
@@ -77,7 +80,7 @@ const SPECS: Record<Exclude<AdminCommand["name"], "help" | "batch">, Spec> = {
   "user create": { required: ["email", "password"], optional: ["name"] },
   "workspace create": { required: ["name", "owner"], optional: [] },
   "member add": { required: ["workspace", "email", "role"], optional: [] },
-  "key create": { required: ["workspace", "kind", "scope"], optional: ["expires", "name"] },
+  "key create": { required: ["workspace", "kind"], optional: ["scope", "expires", "name"] },
   "key revoke": { required: ["key"], optional: [] },
 };
 
@@ -186,11 +189,19 @@ function parse(argv: readonly string[], now: Date): AdminCommand {
       };
     case "key create": {
       const kind = oneOf(value("kind"), KINDS, "--kind");
+      if (kind === "api" && given.scope === undefined) {
+        throw new UsageError(`An API key needs --scope: one of ${SCOPES.join(", ")}.`);
+      }
+      if (kind === "event" && given.scope !== undefined) {
+        throw new UsageError(
+          "An event key takes no --scope: it has one right, sending events. Leave --scope out.",
+        );
+      }
       return {
         name: commandName,
         workspaceId: workspaceId(value("workspace")),
         kind,
-        scope: oneOf(value("scope"), SCOPES, "--scope"),
+        scope: kind === "api" ? oneOf(value("scope"), SCOPES, "--scope") : null,
         expiresAt: given.expires === undefined ? null : expiry(value("expires"), now),
         keyName:
           given.name === undefined

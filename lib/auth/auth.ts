@@ -8,7 +8,7 @@ import * as schema from "@/db/schema";
 import { loadToken } from "@/lib/api/token";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { accountWaitSeconds, clearFailedSignIns, recordFailedSignIn } from "./throttle";
+import { clearFailedSignIns, recordFailedSignIn, releaseSignInTry, reserveSignInTry } from "./throttle";
 
 export const AUTH_SECRET_FILE = "auth-secret";
 export const SIGN_IN_PATH = "/sign-in/email";
@@ -55,7 +55,8 @@ function createAuth(db: Database, secret: string, baseURL: string | undefined) {
         if (ctx.path !== SIGN_IN_PATH) return;
         const email = emailOf(ctx.body);
         if (!email) return;
-        const wait = await accountWaitSeconds(db, email);
+        // Counted before the password is checked, so parallel guesses cannot share one free try.
+        const wait = await reserveSignInTry(db, email);
         if (wait > 0) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
@@ -75,6 +76,7 @@ function createAuth(db: Database, secret: string, baseURL: string | undefined) {
         const returned = ctx.context.returned;
         if (isAPIError(returned)) {
           if (returned.statusCode === 401) await recordFailedSignIn(db, email);
+          else await releaseSignInTry(db, email);
         } else {
           await clearFailedSignIns(db, email);
         }

@@ -30,13 +30,19 @@ function counterId(email: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+// throttleSeconds in SQL, for the one statement that decides whether a try may go ahead.
+const failures = sql`${verifications.value}::int`;
+const WAIT_SQL = sql.raw(
+  `case when "verifications"."value"::int <= ${FREE_FAILURES} then 0 ` +
+    `else least(${BASE_DELAY_SECONDS} * power(2, "verifications"."value"::int - ${FREE_FAILURES + 1}), ${MAX_DELAY_SECONDS}) end`,
+);
+const ELAPSED_SQL = sql`extract(epoch from (now() - ${verifications.updatedAt}))`;
+const LIVE_SQL = sql`${verifications.expiresAt} > now()`;
+
 /** Seconds until this account may try again; 0 when it may now. */
 export async function accountWaitSeconds(db: Database, email: string): Promise<number> {
   const [row] = await db
-    .select({
-      failures: verifications.value,
-      elapsed: sql<string>`extract(epoch from (now() - ${verifications.updatedAt}))`,
-    })
+    .select({ failures: verifications.value, elapsed: ELAPSED_SQL })
     .from(verifications)
     .where(and(eq(verifications.id, counterId(email)), gt(verifications.expiresAt, sql`now()`)));
   if (!row) return 0;
@@ -44,8 +50,14 @@ export async function accountWaitSeconds(db: Database, email: string): Promise<n
   return wait > 0 ? Math.ceil(wait) : 0;
 }
 
-/** Counts a wrong password; returns the wait it causes (0 while the account has tries left). */
-export async function recordFailedSignIn(db: Database, email: string): Promise<number> {
+/**
+ * Reserves a try before the password is checked: counts it as a failure at once, in one conditional
+ * upsert, unless the account must wait. Parallel tries are thus counted before any of them is checked
+ * (read-then-write let 39 of 40 parallel guesses through). Returns 0 when the try may go ahead, else the
+ * seconds to wait. The try's outcome then confirms it (recordFailedSignIn), clears the count
+ * (clearFailedSignIns) or hands it back (releaseSignInTry).
+ */
+export async function reserveSignInTry(db: Database, email: string): Promise<number> {
   const [row] = await db
     .insert(verifications)
     .values({
@@ -57,13 +69,35 @@ export async function recordFailedSignIn(db: Database, email: string): Promise<n
     .onConflictDoUpdate({
       target: verifications.id,
       set: {
-        value: sql`case when ${verifications.expiresAt} > now() then (${verifications.value}::int + 1)::text else '1' end`,
+        value: sql`case when ${LIVE_SQL} then (${failures} + 1)::text else '1' end`,
         expiresAt: sql`now() + ${FORGET_AFTER}`,
         updatedAt: sql`now()`,
       },
+      // The row stays locked from here to the end of the statement, so the next try sees this one's count.
+      setWhere: sql`not ${LIVE_SQL} or ${ELAPSED_SQL} >= ${WAIT_SQL}`,
     })
     .returning({ failures: verifications.value });
-  return throttleSeconds(Number(row?.failures ?? 1));
+  if (row) return 0;
+  // Between the refused upsert and this read a correct password may have cleared the count: wait 1 s.
+  return Math.max(await accountWaitSeconds(db, email), 1);
+}
+
+/** A reserved try was a wrong password: the wait runs from now. Returns the wait it causes. */
+export async function recordFailedSignIn(db: Database, email: string): Promise<number> {
+  const [row] = await db
+    .update(verifications)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(verifications.id, counterId(email)))
+    .returning({ failures: verifications.value });
+  return throttleSeconds(Number(row?.failures ?? 0));
+}
+
+/** A reserved try ended without a password verdict (a malformed request, an error): it does not count. */
+export async function releaseSignInTry(db: Database, email: string): Promise<void> {
+  await db
+    .update(verifications)
+    .set({ value: sql`greatest(${failures} - 1, 0)::text` })
+    .where(eq(verifications.id, counterId(email)));
 }
 
 export async function clearFailedSignIns(db: Database, email: string): Promise<void> {

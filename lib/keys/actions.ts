@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { type Locale, routing } from "@/lib/i18n/routing";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { type FieldIssue, toFieldIssues } from "@/lib/webhooks/mutations";
-import { createKey, revokeKey } from "./keys";
+import { createKey, type KeyGrant, revokeKey } from "./keys";
 import { createKeySchema, endOfDay } from "./schema";
 
 // Public endpoints: owners only, every input validated here.
@@ -28,18 +28,19 @@ export async function createKeyAction(input: unknown): Promise<CreateKeyResult> 
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
   const { name, kind, scope, expires } = parsed.data;
   const db = await getDb();
+  // The schema has refused an API key without a scope and an event key with one.
+  const grant: KeyGrant = kind === "api" ? { kind, scope: scope ?? "read" } : { kind };
   const { key, token } = await createKey(db, {
     workspaceId: access.workspaceId,
     name,
-    kind,
-    scope,
+    ...grant,
     expiresAt: expires ? new Date(endOfDay(expires)) : null,
     createdBy: access.actor.kind === "user" ? access.actor.id : null,
   });
   await recordAudit(db, access, {
     action: "key.create",
     target: { id: key.id, label: `${key.name} (${key.prefix}…)` },
-    details: { kind, scope, expires_at: key.expires_at?.toISOString() ?? null },
+    details: { kind, scope: key.scope, expires_at: key.expires_at?.toISOString() ?? null },
   });
   // Shown once: only its hash is stored.
   return { ok: true, token };

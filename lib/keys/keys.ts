@@ -3,18 +3,20 @@ import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type ApiKeyRow, apiKeys, type KeyKind, type KeyScope } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
+import { EVENT_KEY_SCOPE } from "./schema";
 import { generateKeyToken, hashKeyToken, kindOfToken } from "./token";
 
 export type KeyView = Omit<ApiKeyRow, "key_hash">;
 export type CreatedKey = { key: KeyView; token: string };
 
+/** An API key has a scope; an event key has one right, sending events, and no choice of scope. */
+export type KeyGrant = { kind: "api"; scope: KeyScope } | { kind: "event"; scope?: typeof EVENT_KEY_SCOPE };
+
 export async function createKey(
   db: Database,
-  input: {
+  input: KeyGrant & {
     workspaceId: string;
     name: string;
-    kind: KeyKind;
-    scope: KeyScope;
     expiresAt?: Date | null;
     createdBy?: string | null;
   },
@@ -26,7 +28,7 @@ export async function createKey(
       workspace_id: input.workspaceId,
       name: input.name,
       kind: input.kind,
-      scope: input.scope,
+      scope: input.kind === "event" ? EVENT_KEY_SCOPE : input.scope,
       prefix,
       key_hash: hash,
       expires_at: input.expiresAt ?? null,
@@ -37,9 +39,12 @@ export async function createKey(
   return { key: toKeyView(row), token };
 }
 
+// Event keys made before the scope rule may carry "read" or "read_write" (a "read" one was refused on every
+// event). An event key's right does not depend on what was chosen then: it sends events, read here as
+// EVENT_KEY_SCOPE for the event routes and the key list alike, so no stored row needs rewriting.
 function toKeyView(row: ApiKeyRow): KeyView {
   const { key_hash: _hash, ...view } = row;
-  return view;
+  return row.kind === "event" ? { ...view, scope: EVENT_KEY_SCOPE } : view;
 }
 
 export async function listKeys(db: Database, workspaceId: string): Promise<KeyView[]> {

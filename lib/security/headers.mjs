@@ -11,6 +11,13 @@ export const staticSecurityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/**
+ * Browsers keep to https on this host for a year once they see this over https. Not includeSubDomains: other
+ * hosts under the same domain may still serve plain http. proxy.ts adds it to pages when BETTER_AUTH_URL is
+ * https or the proxy in front forwards https; next.config.mjs to every answer forwarded as https.
+ */
+export const strictTransportSecurity = { key: "Strict-Transport-Security", value: "max-age=31536000" };
+
 /** API answers are JSON: they may load nothing and be framed nowhere. */
 export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 

@@ -77,7 +77,8 @@ describe("the admin CLI", () => {
     expect(badBatch.stderr).toMatch(/^error: line 2: "member add" needs --workspace, --email/);
     expect(badBatch.stdout).toBe("");
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("key create --workspace ID --kind api|event --scope read|write|read_write");
+    expect(help.stdout).toContain("key create --workspace ID --kind api --scope read|write|read_write");
+    expect(help.stdout).toContain("key create --workspace ID --kind event [--expires ISO-8601]");
     expect(help.stdout).toContain("batch\n      Reads commands from standard input, one a line");
   });
 

@@ -38,6 +38,7 @@ async function setUpWorkspaces() {
     "--role",
     role,
   ];
+  // An event key takes no scope: it sends events.
   const key = (workspace, kind) => [
     "key",
     "create",
@@ -45,8 +46,7 @@ async function setUpWorkspaces() {
     workspace,
     "--kind",
     kind,
-    "--scope",
-    "read_write",
+    ...(kind === "api" ? ["--scope", "read_write"] : []),
   ];
   const { email, password } = otherWorkspaceOwner;
   // The default workspace's owner too: the app creates one from ADMIN_EMAIL only on an install without users.

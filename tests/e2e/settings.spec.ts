@@ -60,3 +60,27 @@ test("keeps the last owner, creates invite links and shows the audit log (German
   await expect(entries.filter({ hasText: "Schlüssel widerrufen" })).toContainText("Reporting");
   await expect(entries.filter({ hasText: "Schlüssel erstellt" })).toContainText("API-Schlüssel, Lesen");
 });
+
+test("creates an event key without a scope to choose: it sends events", async ({ page, request }) => {
+  await page.goto("/en/settings/keys");
+  await page.getByLabel("Name").fill("Host platform");
+  await page.getByLabel("Type").selectOption("event");
+  // One right, nothing to choose: the scope list is gone and no scope is sent.
+  await expect(page.getByLabel("Scope")).toHaveCount(0);
+  await expect(page.getByTestId("event-key-scope")).toHaveText("Send events");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const token = await page.getByTestId("created-key").getByRole("textbox").inputValue();
+  expect(token).toMatch(/^hks_evt_/);
+  const row = page.getByTestId("key-row").filter({ hasText: "Host platform" });
+  await expect(row).toContainText("Send events");
+
+  // Past authentication and the scope check: only the (empty) data is refused.
+  const response = await request.post("/api/internal/events", {
+    headers: { authorization: `Bearer ${token}` },
+    data: { trigger_element: "rsvp_answer", trigger: "create", data: {} },
+  });
+  expect(response.status(), await response.text()).toBe(422);
+  await row.getByRole("button", { name: "Revoke Host platform" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
+  await expect(row).toContainText("Revoked");
+});

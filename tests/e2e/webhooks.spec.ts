@@ -290,6 +290,49 @@ test("shows a rejected save at the cell that caused it and saves nothing", async
   expect(missing?.status()).toBe(404);
 });
 
+test("brings a refused save's first invalid field into view above the save bar and announces it", async ({
+  page,
+}) => {
+  // Short enough that the payload URL sits low on the page, where the sticky save bar covers it.
+  await page.setViewportSize({ width: 1280, height: 640 });
+  await page.goto("/en/webhooks/new");
+  const form = page.getByRole("form", { name: english.newTitle });
+  await textbox(form, "Name").fill("Refused target");
+  const url = textbox(form, "Payload URL");
+  await url.fill("https://hooks.example.com/refused");
+  // What only the server knows to refuse (in production: a host that resolves into a private network;
+  // this app allows those for the specs' receivers) is stood in for by the request as the server gets it:
+  // its URL turned into one the server's schema refuses. Refusal and answer are the server's own.
+  await page.route("**/en/webhooks/new", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
+    const body = request.postData() ?? "";
+    expect(body).toContain("https://hooks.example.com/refused");
+    return route.continue({ postData: body.replace("https://hooks.example.com", "ftp://hooks.example.com") });
+  });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await form.getByRole("button", { name: "Save webhook" }).click();
+
+  await expect(url).toHaveAttribute("aria-invalid", "true");
+  await expect(url).toBeFocused();
+  const message = form.locator("#webhook-payload_url-error");
+  await expect(message).toHaveText("Enter an absolute URL starting with http:// or https://.");
+  // The field and its message lie inside the viewport, above the sticky bar (not under it).
+  const bar = page.getByTestId("save-bar");
+  const clearOfBar = async (locator: Locator) => {
+    const [box, barBox] = [await locator.boundingBox(), await bar.boundingBox()];
+    return Boolean(box && barBox && box.y >= 0 && box.y + box.height <= barBox.y);
+  };
+  await expect.poll(() => clearOfBar(url)).toBe(true);
+  await expect.poll(() => clearOfBar(message)).toBe(true);
+  // Announced: the live region holds the summary with the message.
+  const summary = page.getByTestId("form-issues");
+  await expect(summary).toHaveAttribute("role", "alert");
+  await expect(summary).toContainText("The webhook was not saved.");
+  await expect(summary).toContainText("Enter an absolute URL starting with http:// or https://.");
+  await expect(page).toHaveURL(/\/en\/webhooks\/new$/);
+});
+
 test("shows filters, variables and the request preview for the chosen element", async ({
   page,
   context,

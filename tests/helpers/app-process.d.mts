@@ -32,6 +32,8 @@ export function createAppStorage(): Promise<AppStorage>;
 export function startApp(options?: {
   port?: number;
   env?: Record<string, string>;
+  /** Start through scripts/start.mjs (`npm start`) instead of `next start`. */
+  npmStart?: boolean;
   storage?: Pick<AppStorage, "dataDir" | "databaseUrl">;
 }): Promise<RunningApp>;
 

@@ -169,7 +169,7 @@ async function ended(child, exited, signal) {
  * on a fresh database of that PostgreSQL server; both are removed by `stop()`.
  * With `storage` (from `createAppStorage`), the app uses that instead and leaves it in place,
  * so another app or worker can use it next; the caller removes it.
- * @param {{ port?: number, env?: Record<string, string>, storage?: Awaited<ReturnType<typeof createAppStorage>> }} [options]
+ * @param {{ port?: number, env?: Record<string, string>, npmStart?: boolean, storage?: Awaited<ReturnType<typeof createAppStorage>> }} [options]
  */
 export async function startApp(options = {}) {
   const port = options.port ?? (await freePort());
@@ -185,7 +185,11 @@ export async function startApp(options = {}) {
     ...storageEnv(storage),
     ...options.env,
   };
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+  // `npmStart`: through scripts/start.mjs as `npm start` runs it (it passes PORT and HOSTNAME on to Next).
+  const [program, args] = options.npmStart
+    ? [process.execPath, [path.join(root, "scripts/start.mjs")]]
+    : [path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)]];
+  const child = spawn(program, args, {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -48,13 +48,11 @@ describe("admin CLI arguments", () => {
         "viewer",
       ]),
     ).toEqual({ name: "member add", workspaceId: WORKSPACE, email: "b@x.io", role: "viewer" });
-    expect(
-      parsed(["key", "create", "--workspace", WORKSPACE, "--kind", "event", "--scope", "write"]),
-    ).toEqual({
+    expect(parsed(["key", "create", "--workspace", WORKSPACE, "--kind", "event"])).toEqual({
       name: "key create",
       workspaceId: WORKSPACE,
       kind: "event",
-      scope: "write",
+      scope: null,
       expiresAt: null,
       keyName: "Event key (admin CLI)",
     });
@@ -88,7 +86,7 @@ describe("admin CLI arguments", () => {
 
   it("names the options that are missing", () => {
     expect(refused(["key", "create", "--workspace", WORKSPACE])).toBe(
-      '"key create" needs --kind, --scope. Run "npm run admin -- help" for the usage.',
+      '"key create" needs --kind. Run "npm run admin -- help" for the usage.',
     );
     expect(refused(["workspace", "create", "--name", "A"])).toMatch(/needs --owner/);
   });
@@ -117,6 +115,16 @@ describe("admin CLI arguments", () => {
       /^--scope must be one of read, write, read_write/,
     );
     expect(refused(["key", "revoke", "--key", "abc"])).toMatch(/^--key must be a key/);
+  });
+
+  it("gives an API key a scope and an event key none", () => {
+    const create = ["key", "create", "--workspace", WORKSPACE, "--kind"];
+    expect(refused([...create, "api"])).toBe("An API key needs --scope: one of read, write, read_write.");
+    for (const scope of ["read", "write", "read_write"]) {
+      expect(refused([...create, "event", "--scope", scope])).toBe(
+        "An event key takes no --scope: it has one right, sending events. Leave --scope out.",
+      );
+    }
   });
 
   describe("--expires", () => {

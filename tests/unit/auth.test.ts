@@ -1,7 +1,6 @@
 import { verifyPassword } from "better-auth/crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connection, connectDatabase } from "@/db";
 import { accounts, DEFAULT_WORKSPACE_ID, memberships, users } from "@/db/schema";
 import { safeNextPath } from "@/lib/auth/redirects";
 import { createFirstOwner } from "@/lib/auth/setup";
@@ -9,8 +8,11 @@ import {
   accountWaitSeconds,
   clearFailedSignIns,
   recordFailedSignIn,
+  releaseSignInTry,
+  reserveSignInTry,
   throttleSeconds,
 } from "@/lib/auth/throttle";
+import { databaseBackends, type OpenDatabase } from "../helpers/database-backends";
 
 describe("throttleSeconds", () => {
   it("lets four wrong passwords pass, then waits 30 s, doubling up to 15 minutes", () => {
@@ -39,33 +41,56 @@ describe("safeNextPath", () => {
   });
 });
 
-describe("sign-in on the database (PGlite)", () => {
-  let connection: Connection;
+describe.each(databaseBackends())("sign-in on $name", ({ open }) => {
+  let database: OpenDatabase;
   beforeAll(async () => {
-    connection = await connectDatabase({ dataDir: null });
+    database = await open();
   });
   afterAll(async () => {
-    await connection?.close();
+    await database?.cleanup();
   });
 
   it("counts wrong passwords per account and closes sign-in after the fifth", async () => {
-    const { db } = connection;
+    const { db } = database.connection;
     for (let failure = 1; failure <= 4; failure++) {
+      expect(await reserveSignInTry(db, "Someone@Example.com")).toBe(0);
       expect(await recordFailedSignIn(db, "Someone@Example.com")).toBe(0);
       expect(await accountWaitSeconds(db, "someone@example.com")).toBe(0);
     }
+    expect(await reserveSignInTry(db, "someone@example.com")).toBe(0);
     expect(await recordFailedSignIn(db, "someone@example.com")).toBe(30);
-    const wait = await accountWaitSeconds(db, " SOMEONE@example.com ");
+    const wait = await reserveSignInTry(db, " SOMEONE@example.com ");
     expect(wait).toBeGreaterThan(28);
     expect(wait).toBeLessThanOrEqual(30);
     // Another account is not affected, and a successful sign-in clears the count.
     expect(await accountWaitSeconds(db, "other@example.com")).toBe(0);
     await clearFailedSignIns(db, "someone@example.com");
-    expect(await accountWaitSeconds(db, "someone@example.com")).toBe(0);
+    expect(await reserveSignInTry(db, "someone@example.com")).toBe(0);
+  });
+
+  it("does not count a try handed back without a password verdict", async () => {
+    const { db } = database.connection;
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      expect(await reserveSignInTry(db, "released@example.com")).toBe(0);
+      await releaseSignInTry(db, "released@example.com");
+    }
+    expect(await accountWaitSeconds(db, "released@example.com")).toBe(0);
+  });
+
+  it("lets at most five of 50 parallel tries through to the password check", async () => {
+    // On PostgreSQL half of them come through a second connection, as from a second app process.
+    const connections = [database.connection, await database.second()];
+    const waits = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        reserveSignInTry((connections[index % 2] as typeof database.connection).db, "parallel@example.com"),
+      ),
+    );
+    expect(waits.filter((wait) => wait === 0)).toHaveLength(5);
+    for (const wait of waits.filter((wait) => wait > 0)) expect(wait).toBeGreaterThan(25);
   });
 
   it("creates the first owner in the default workspace, and only the first", async () => {
-    const { db } = connection;
+    const { db } = database.connection;
     const owner = await createFirstOwner(db, { email: "Owner@Example.com", password: "owner-password-1" });
     expect(owner?.email).toBe("owner@example.com");
     const [membership] = await db

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAdminArgs } from "@/lib/admin/args";
 import { validationTranslator } from "@/lib/i18n/translator";
+import { createKeySchema } from "@/lib/keys/schema";
 import { workspaceFormSchema, workspaceNameSchema } from "@/lib/workspaces/schema";
 
 // One rule for workspace names: the forms, the server actions and the admin CLI all use this schema.
@@ -65,5 +66,30 @@ describe("admin CLI workspace create --name", () => {
       ok: true,
       command: { workspaceName: "Team A" },
     });
+  });
+});
+
+describe("key form", () => {
+  const issuesOf = (input: Record<string, unknown>, t = en) => {
+    const result = createKeySchema(t).safeParse({ name: "CRM", expires: "", ...input });
+    return result.success ? [] : result.error.issues.map((issue) => [issue.path.join("."), issue.message]);
+  };
+
+  it("gives an API key a scope and an event key none", () => {
+    expect(issuesOf({ kind: "api", scope: "read" })).toEqual([]);
+    expect(issuesOf({ kind: "event" })).toEqual([]);
+    expect(issuesOf({ kind: "api" })).toEqual([["scope", en("keyScopeInvalid")]]);
+  });
+
+  it("refuses any scope given for an event key, in the reader's language", () => {
+    for (const scope of ["read", "write", "read_write"]) {
+      expect(issuesOf({ kind: "event", scope })).toEqual([["scope", en("keyScopeForEventKey")]]);
+    }
+    expect(issuesOf({ kind: "event", scope: "read" }, de)).toEqual([
+      [
+        "scope",
+        "Ein Event-Schlüssel hat nur eine Berechtigung, Ereignisse zu senden: Lass die Berechtigung weg.",
+      ],
+    ]);
   });
 });

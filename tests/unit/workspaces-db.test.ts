@@ -1,57 +1,33 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connection, connectDatabase } from "@/db";
+import type { Connection } from "@/db";
 import { auditLog, memberships, workspaces } from "@/db/schema";
 import { createUserWithPassword } from "@/lib/accounts/users";
-import type { Actor } from "@/lib/workspaces/context";
-import { createWorkspace, getWorkspace, renameWorkspace, workspacesOf } from "@/lib/workspaces/workspaces";
-import { createTestDatabase } from "../helpers/test-database.mjs";
+import type { Actor, WorkspaceContext } from "@/lib/workspaces/context";
+import { changeMemberRole, removeMember } from "@/lib/workspaces/members";
+import {
+  createWorkspace,
+  getWorkspace,
+  renameWorkspace,
+  setMembership,
+  workspacesOf,
+} from "@/lib/workspaces/workspaces";
+import { databaseBackends } from "../helpers/database-backends";
 
 // Creating and renaming workspaces, on embedded PGlite and, when DATABASE_URL is set, on PostgreSQL.
-
-type Backend = {
-  name: string;
-  open: () => Promise<{ connection: Connection; cleanup: () => Promise<void> }>;
-};
-
-const backends: Backend[] = [
-  {
-    name: "PGlite (in memory)",
-    open: async () => {
-      const connection = await connectDatabase({ dataDir: null });
-      return { connection, cleanup: () => connection.close() };
-    },
-  },
-];
-const postgresUrl = process.env.DATABASE_URL;
-if (postgresUrl) {
-  backends.push({
-    name: "PostgreSQL",
-    open: async () => {
-      const database = await createTestDatabase(postgresUrl);
-      const connection = await connectDatabase({ databaseUrl: database.url });
-      return {
-        connection,
-        cleanup: async () => {
-          await connection.close();
-          await database.drop();
-        },
-      };
-    },
-  });
-}
 
 // audit_log.actor_id is a uuid column: an actor with this id makes the audit insert, and only it, fail.
 const BROKEN_ACTOR: Actor = { kind: "user", id: "not-a-uuid", label: "broken" };
 
-describe.each(backends)("workspaces on $name", (backend) => {
+describe.each(databaseBackends())("workspaces on $name", (backend) => {
   let connection: Connection;
   let cleanup: () => Promise<void>;
+  let second: () => Promise<Connection>;
   let ann: { id: string; email: string };
   let annActor: Actor;
 
   beforeAll(async () => {
-    ({ connection, cleanup } = await backend.open());
+    ({ connection, cleanup, second } = await backend.open());
     ann = await createUserWithPassword(connection.db, {
       email: "ann@example.com",
       password: "correct horse battery",
@@ -170,5 +146,50 @@ describe.each(backends)("workspaces on $name", (backend) => {
       .from(memberships)
       .where(eq(memberships.workspace_id, workspace.id));
     expect(members).toEqual([{ user_id: bob.id, role: "owner" }]);
+  });
+
+  it("keeps an owner when two owners demote or remove each other at the same moment", async () => {
+    // Each side through its own connection on PostgreSQL, as two app processes (PGlite has one).
+    const other = await second();
+    const [one, two] = await Promise.all(
+      ["one", "two"].map((name) =>
+        createUserWithPassword(connection.db, {
+          email: `owner-${name}@example.com`,
+          password: "correct horse battery",
+        }),
+      ),
+    );
+    if (!one || !two) throw new Error("users not created");
+    const moves = [
+      (db: Connection["db"], context: WorkspaceContext, userId: string) =>
+        changeMemberRole(db, context, userId, "editor"),
+      (db: Connection["db"], context: WorkspaceContext, userId: string) => removeMember(db, context, userId),
+    ];
+    const races = 30;
+    let ownerless = 0;
+    let bothDone = 0;
+    for (let race = 0; race < races; race++) {
+      const workspace = await createWorkspace(connection.db, { name: `Race ${race}`, owner: one }, annActor);
+      await setMembership(connection.db, { workspaceId: workspace.id, userId: two.id, role: "owner" });
+      const actorOf = (user: { id: string; email: string }): WorkspaceContext => ({
+        workspaceId: workspace.id,
+        actor: { kind: "user", id: user.id, label: user.email },
+      });
+      const firstMove = moves[race % 2] as (typeof moves)[number];
+      const secondMove = moves[Math.floor(race / 2) % 2] as (typeof moves)[number];
+      const results = await Promise.all([
+        firstMove(connection.db, actorOf(one), two.id),
+        secondMove(other.db, actorOf(two), one.id),
+      ]);
+      if (results.every((result) => result.ok)) bothDone++;
+      const owners = await connection.db
+        .select({ user_id: memberships.user_id })
+        .from(memberships)
+        .where(and(eq(memberships.workspace_id, workspace.id), eq(memberships.role, "owner")));
+      if (owners.length === 0) ownerless++;
+    }
+    expect(ownerless, `${ownerless} of ${races} races left the workspace without an owner`).toBe(0);
+    // The second of each pair is refused: it would have removed the last owner.
+    expect(bothDone).toBe(0);
   });
 });

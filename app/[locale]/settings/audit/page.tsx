@@ -37,7 +37,10 @@ function detailsText(entry: AuditRow, t: Translate): string {
   }
   if (isRole(details.role)) return t(`roles.${details.role}`);
   if (typeof details.scope === "string" && typeof details.kind === "string") {
-    return `${t(`keys.kinds.${details.kind as "api"}`)}, ${t(`keys.scopes.${details.scope as "read"}`)}`;
+    // An event key's one right, whatever scope was recorded for it before event keys had only one.
+    const scope =
+      details.kind === "event" ? t("keys.eventScope") : t(`keys.scopes.${details.scope as "read"}`);
+    return `${t(`keys.kinds.${details.kind as "api"}`)}, ${scope}`;
   }
   return "";
 }

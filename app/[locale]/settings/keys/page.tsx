@@ -50,7 +50,7 @@ export default async function KeysPage() {
                 <tr key={key.id} data-testid="key-row">
                   <TableCell className="font-medium">{key.name}</TableCell>
                   <TableCell>{t(`kinds.${key.kind}`)}</TableCell>
-                  <TableCell>{t(`scopes.${key.scope}`)}</TableCell>
+                  <TableCell>{key.kind === "event" ? t("eventScope") : t(`scopes.${key.scope}`)}</TableCell>
                   <TableCell className="font-mono text-xs">{key.prefix}…</TableCell>
                   <TableCell>{date(key.created_at, "")}</TableCell>
                   <TableCell>{date(key.expires_at, t("noExpiry"))}</TableCell>
