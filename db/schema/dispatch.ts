@@ -22,7 +22,9 @@ export const events = pgTable(
   (table) => [index("events_received_at_idx").on(table.received_at)],
 );
 
-export type DeliveryStatus = "pending" | "succeeded" | "failed";
+// "cancelled": still pending when its webhook was switched off (by a person, or by the system after a 410 or
+// days of failures); nothing more is sent. A person can resend it once the webhook is on again.
+export type DeliveryStatus = "pending" | "succeeded" | "failed" | "cancelled";
 
 export type StoredRequest = {
   method: string;
@@ -64,6 +66,10 @@ export const deliveries = pgTable(
   (table) => [
     index("deliveries_due_idx").on(table.next_attempt_at).where(sql`${table.status} = 'pending'`),
     index("deliveries_webhook_idx").on(table.webhook_id, table.created_at),
+    // A webhook's pending deliveries: cancelled when it is switched off, parked while it backs off.
+    index("deliveries_webhook_pending_idx")
+      .on(table.webhook_id, table.next_attempt_at)
+      .where(sql`${table.status} = 'pending'`),
     index("deliveries_event_idx").on(table.event_id),
   ],
 );
