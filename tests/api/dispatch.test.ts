@@ -430,6 +430,58 @@ describe("which webhooks an event reaches", () => {
   });
 });
 
+describe("idempotent intake", () => {
+  it("answers a repeated Idempotency-Key or idempotency_key with the first answer, on both routes", async () => {
+    await client.createWebhook({
+      payload_url: `${receiver.url}/keyed`,
+      trigger_element: "rsvp_answer",
+      trigger: "create",
+    });
+    const headerKey = { "idempotency-key": "crm-sync-7f3a1c" };
+    const first = await client.postEvent({ body: rsvpCreate(), headers: headerKey });
+    expect(first.status, first.text).toBe(202);
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    // The same key in the body field, and on the convenience route: the first answer again.
+    const repeats = [
+      await client.postEvent({ body: rsvpCreate(), headers: headerKey }),
+      await client.postEvent({ body: { ...rsvpCreate(), idempotency_key: "crm-sync-7f3a1c" } }),
+      await client.postEvent({ body: answer, path: "/rsvp_answer/create?idempotency_key=crm-sync-7f3a1c" }),
+      await client.postEvent({ body: answer, path: "/rsvp_answer/create", headers: headerKey }),
+    ];
+    for (const repeat of repeats) {
+      expect(repeat.status, repeat.text).toBe(202);
+      expect(repeat.body).toEqual(first.body);
+      expect(repeat.headers.get("idempotent-replayed")).toBe("true");
+    }
+    // Another key is another event. Its delivery arrives after the first one's: one each, no more.
+    const other = await client.sendEvent({
+      body: rsvpCreate(),
+      headers: { "idempotency-key": "crm-sync-7f3a1d" },
+    });
+    expect(other.event_id).not.toBe((first.body as { event_id: string }).event_id);
+    await receiver.waitForRequests(2, ARRIVAL_TIMEOUT_MS);
+    expect(new Set(receiver.requests.map((request) => request.headers["webhook-id"])).size).toBe(2);
+  });
+
+  it("refuses a key that is too long or not printable with a localized 422, and stores nothing", async () => {
+    const refused = await client.postEvent({
+      body: answer,
+      path: "/rsvp_answer/create",
+      headers: { "idempotency-key": "k".repeat(256), "accept-language": "de" },
+    });
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.body).toMatchObject({
+      error: {
+        code: "validation_failed",
+        issues: [{ path: "Idempotency-Key", message: expect.stringContaining("Idempotenzschlüssel") }],
+      },
+    });
+    const spaced = await client.postEvent({ body: { ...rsvpCreate(), idempotency_key: "two words" } });
+    expect(spaced.status, spaced.text).toBe(422);
+    expect(spaced.body).toMatchObject({ error: { issues: [{ path: "idempotency_key" }] } });
+  });
+});
+
 describe("a receiver that hangs", () => {
   // Issue 9, item 4: with the default 10 slots and 15 s timeout, one hanging receiver used to hold every
   // slot, so 200 deliveries to a healthy receiver trickled in over minutes. Prints the figures it measures.

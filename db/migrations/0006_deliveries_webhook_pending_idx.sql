@@ -1,1 +1,0 @@
-CREATE INDEX "deliveries_webhook_pending_idx" ON "deliveries" USING btree ("webhook_id","next_attempt_at") WHERE "deliveries"."status" = 'pending';
