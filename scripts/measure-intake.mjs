@@ -40,7 +40,8 @@ const receiverUrl = `http://127.0.0.1:${receiver.address().port}`;
 const app = await startApp({
   env: { API_TOKEN, INTERNAL_TOKEN, ALLOW_PRIVATE_TARGETS: "true" },
 });
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+// No queue in the client: every request goes out on schedule, on a connection of its own if need be.
+const agent = new http.Agent({ keepAlive: true });
 
 function post(path, token, body) {
   return new Promise((resolve) => {
@@ -56,7 +57,6 @@ function post(path, token, body) {
           "content-type": "application/json",
           "content-length": payload.length,
         },
-        timeout: TIMEOUT_MS,
       },
       (res) => {
         const chunks = [];
@@ -71,7 +71,12 @@ function post(path, token, body) {
         res.on("error", (error) => resolve({ error: error.code ?? error.message }));
       },
     );
-    req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })));
+    // A deadline for the whole exchange, as a client's timeout is.
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })),
+      TIMEOUT_MS,
+    );
+    req.on("close", () => clearTimeout(timer));
     req.on("error", (error) => resolve({ error: error.code ?? error.message }));
     req.end(payload);
   });

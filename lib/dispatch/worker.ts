@@ -9,6 +9,13 @@ import { onWake } from "./wake";
 
 export type Worker = { id: string; stop: () => Promise<void> };
 
+// While deliveries are under way, events just accepted are claimed together, at most one claim per this
+// many milliseconds: on the embedded database (one connection for everything) a claim per event left the
+// intake waiting behind the worker under steady load.
+const CLAIM_GAP_MS = 50;
+// Outcomes arriving within this long of each other are written in one statement.
+const OUTCOME_GROUP_MS = 20;
+
 /**
  * Sends up to `concurrency` deliveries at a time until stopped. Claims run ahead of the sending, so a free
  * slot finds the next delivery waiting instead of a round trip to the database, and outcomes are written
@@ -16,8 +23,8 @@ export type Worker = { id: string; stop: () => Promise<void> };
  * queues deliveries. `stop` claims nothing more, hands back what it claimed but had not started, and waits
  * until the deliveries in flight are sent and recorded.
  *
- * One webhook never has more than `webhookConcurrency` deliveries in flight here (nor more than four times
- * that claimed), so a receiver that hangs cannot take the slots of everyone else; and one that timed out
+ * One webhook never has more than `webhookConcurrency` deliveries in flight here (nor more than half the
+ * claimed places), so a receiver that hangs cannot take the slots of everyone else; and one that timed out
  * backs off (see `timeouts`), its due deliveries parked in the table, holding no slot meanwhile.
  */
 export function startWorker(db: Database, config: DispatchConfig): Worker {
@@ -62,7 +69,9 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
     else map.delete(id);
   };
   const timeouts = timeoutBackoff(config);
-  const perWebhookHeld = 4 * config.webhookConcurrency;
+  // A webhook may fill half the claimed places (its sending slots stay capped): enough for big claims
+  // when one webhook has a backlog, and the other half stays for everyone else.
+  const perWebhookHeld = Math.max(4 * config.webhookConcurrency, Math.ceil((5 * config.concurrency) / 2));
 
   const finish = (claimed: ClaimedDelivery, outcome: DeliveryOutcome) => {
     const webhookId = claimed.webhook.id;
@@ -154,7 +163,8 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
       // full, or a poll interval gone by. Outcomes not yet written hold back claims: the database sets the pace.
       const sincePoll = Date.now() - lastClaim;
       const due = queued || full || sincePoll >= config.pollIntervalMs;
-      const claiming = due && (room >= batch || idle) && writer.backlog() < capacity;
+      const paced = idle || full || sincePoll >= CLAIM_GAP_MS;
+      const claiming = due && paced && (room >= batch || idle) && writer.backlog() < capacity;
       if (claiming) {
         queued = false;
         lastClaim = Date.now();
@@ -166,7 +176,8 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
             perWebhook: perWebhookHeld,
             rooms: rooms(),
           });
-          full = more;
+          // More is due, and this claim was worth its round trip: go again at once.
+          full = more && claimed.length >= Math.min(room, batch);
           for (const row of claimed) {
             ready.push({ claimed: row, at: lastClaim });
             count(held, row.webhook.id, 1);
@@ -179,8 +190,13 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
         if (full) continue;
       }
       // Wait for a finished delivery, a wake-up from this process or the next poll.
+      const sinceClaim = Date.now() - lastClaim;
       await sleep(
-        claiming || !due ? config.pollIntervalMs - (Date.now() - lastClaim) : config.pollIntervalMs,
+        due && !paced
+          ? CLAIM_GAP_MS - sinceClaim
+          : claiming || !due
+            ? config.pollIntervalMs - sinceClaim
+            : config.pollIntervalMs,
       );
     }
   };
@@ -260,6 +276,10 @@ function outcomeWriter(db: Database, config: DispatchConfig, workerId: string, o
 
   const drain = async () => {
     while (queue.length > 0) {
+      // Let the outcomes of deliveries finishing together join this batch.
+      if (queue.length < config.concurrency) {
+        await new Promise((resolve) => setTimeout(resolve, OUTCOME_GROUP_MS));
+      }
       const batch = queue;
       queue = [];
       inWrite = batch.length;
