@@ -38,6 +38,7 @@ const envSchema = z.object({
   DISPATCH_LEASE_SECONDS: seconds.positive().optional(),
   DISPATCH_POLL_INTERVAL_MS: milliseconds.optional(),
   DISPATCH_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  DISPATCH_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().optional(),
   DISPATCH_SECRET_OVERLAP_SECONDS: seconds.optional(),
   // Requests per second per key (or instance token), shared by every process on the database: /api/v1
   // and the event routes. At least 1: the bucket holds a second's worth, and must hold one request.

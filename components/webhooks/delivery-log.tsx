@@ -78,6 +78,11 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
         {!webhook.active && webhook.disabled_reason ? (
           <DisabledReason reason={webhook.disabled_reason} failingDays={failingDays} />
         ) : null}
+        {!webhook.active ? (
+          <p data-testid="inactive-note" className="basis-full text-xs text-slate-600">
+            {t("inactiveNote")}
+          </p>
+        ) : null}
         {hasPending ? (
           <p className="ml-auto flex items-center gap-1.5 text-xs text-slate-500">
             <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-amber-500" />
@@ -113,7 +118,7 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
       ) : (
         <ol aria-label={t("listLabel")} className="space-y-2">
           {deliveries.map((delivery) => {
-            const resendable = delivery.status === "failed";
+            const resendable = delivery.status === "failed" || delivery.status === "cancelled";
             return (
               <DeliveryItem
                 key={delivery.id}
@@ -127,7 +132,7 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
                       webhookId={webhook.id}
                       deliveryId={delivery.id}
                       label={t("resendLabel", { time: when(delivery.event_time) })}
-                      blocked={Boolean(webhook.disabled_reason)}
+                      blocked={!webhook.active}
                     />
                   ) : null
                 }
@@ -178,6 +183,9 @@ function Outcome({ delivery, when }: { delivery: LoggedDelivery; when: (iso: str
         <span className={ok ? "font-mono text-xs text-emerald-700" : "font-mono text-xs text-red-700"}>
           {t("httpStatus", { status })}
         </span>
+      ) : null}
+      {delivery.status === "cancelled" ? (
+        <span className="text-xs text-slate-600">{t("cancelledNote")}</span>
       ) : null}
       {delivery.last_error && status === null ? (
         <span className="max-w-md truncate text-xs text-red-700" title={delivery.last_error}>

@@ -6,6 +6,7 @@ const styles: Record<DeliveryStatus, { badge: string; dot: string }> = {
   pending: { badge: "bg-amber-50 text-amber-800 ring-amber-200", dot: "bg-amber-500 animate-pulse" },
   succeeded: { badge: "bg-emerald-50 text-emerald-800 ring-emerald-200", dot: "bg-emerald-500" },
   failed: { badge: "bg-red-50 text-red-800 ring-red-200", dot: "bg-red-500" },
+  cancelled: { badge: "bg-slate-100 text-slate-700 ring-slate-300", dot: "bg-slate-400" },
 };
 
 export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, json, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { webhooks } from "./webhooks";
 import { workspaces } from "./workspaces";
 
@@ -22,7 +22,30 @@ export const events = pgTable(
   (table) => [index("events_received_at_idx").on(table.received_at)],
 );
 
-export type DeliveryStatus = "pending" | "succeeded" | "failed";
+// "cancelled": still pending when its webhook was switched off (by a person, or by the system after a 410 or
+// days of failures); nothing more is sent. A person can resend it once the webhook is on again.
+// An event reported with an idempotency key, and the answer it got: a repeat of the key within 24 hours
+// gets that answer instead of a second event. The primary key makes a concurrent repeat fail as a whole.
+export const eventIdempotencyKeys = pgTable(
+  "event_idempotency_keys",
+  {
+    workspace_id: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    event_id: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    deliveries: integer("deliveries").notNull(),
+    created_at: timestamp("created_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspace_id, table.key] }),
+    index("event_idempotency_keys_created_at_idx").on(table.created_at),
+  ],
+);
+
+export type DeliveryStatus = "pending" | "succeeded" | "failed" | "cancelled";
 
 export type StoredRequest = {
   method: string;
@@ -64,6 +87,10 @@ export const deliveries = pgTable(
   (table) => [
     index("deliveries_due_idx").on(table.next_attempt_at).where(sql`${table.status} = 'pending'`),
     index("deliveries_webhook_idx").on(table.webhook_id, table.created_at),
+    // A webhook's pending deliveries: cancelled when it is switched off, parked while it backs off.
+    index("deliveries_webhook_pending_idx")
+      .on(table.webhook_id, table.next_attempt_at)
+      .where(sql`${table.status} = 'pending'`),
     index("deliveries_event_idx").on(table.event_id),
   ],
 );

@@ -6,14 +6,19 @@ import type { Locale } from "@/lib/i18n/routing";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { ApiError } from "./errors";
 
-// 202: the event and its deliveries are committed; delivery itself happens in the workers.
+// 202: the event and its deliveries are committed; delivery itself happens in the workers. A repeat of an
+// idempotency key gets the first answer again, marked with `Idempotent-Replayed: true`.
 export async function acceptEventResponse(
   workspaceId: string,
   input: unknown,
   locale: Locale,
+  headers: Headers,
 ): Promise<Response> {
-  const parsed = parseEvent(input, validationTranslator(locale), locale);
+  const parsed = parseEvent(input, validationTranslator(locale), locale, headers.get("idempotency-key"));
   if (!parsed.ok) throw new ApiError("validation_failed", "eventInvalid", { issues: parsed.issues });
-  const accepted = await acceptEvent(await getDb(), workspaceId, parsed.event);
-  return Response.json(accepted, { status: 202 });
+  const { replayed, ...accepted } = await acceptEvent(await getDb(), workspaceId, parsed.event);
+  return Response.json(accepted, {
+    status: 202,
+    headers: replayed ? { "idempotent-replayed": "true" } : undefined,
+  });
 }

@@ -1,12 +1,15 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { deliveries, events, webhooks } from "@/db/schema";
+import { deliveries, eventIdempotencyKeys, events, webhooks } from "@/db/schema";
 import type { EventInput } from "./event-input";
 import { passesFilters } from "./match";
 import { wakeWorkers } from "./wake";
 
 export type AcceptedEvent = { event_id: string; deliveries: number };
+
+/** How long an idempotency key answers a repeat with the first answer. */
+export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
 // Built once per database and prepared: PostgreSQL parses and plans them once per connection.
 function prepareStatements(db: Database) {
@@ -39,15 +42,40 @@ function prepareStatements(db: Database) {
       and w.active
     returning 1
   `);
+  // With an idempotency key, the key and the answer are stored in the same statement. A repeat of the key
+  // (or a concurrent twin) violates the primary key, and the whole statement, event and deliveries
+  // included, is undone: the caller then reads the first answer.
+  const keyed = db.$with("keyed", {}).as(sql`
+    insert into ${eventIdempotencyKeys} (workspace_id, key, event_id, deliveries)
+    select ${sql.placeholder("workspace")}::uuid, ${sql.placeholder("key")}::text, event.id,
+      (select count(*) from queued)::int
+    from event where ${sql.placeholder("key")}::text is not null
+    returning 1
+  `);
   const insert = db
-    .with(event, queued)
+    .with(event, queued, keyed)
     .select({
       event_id: event.id,
       deliveries: sql<number>`(select count(*) from queued)::int`.mapWith(Number),
+      keyed: sql<number>`(select count(*) from keyed)::int`.mapWith(Number),
     })
     .from(event)
     .prepare("accept_event");
-  return { candidates, insert };
+  const answered = db
+    .select({
+      event_id: eventIdempotencyKeys.event_id,
+      deliveries: eventIdempotencyKeys.deliveries,
+      expired: sql<boolean>`${eventIdempotencyKeys.created_at} < ${windowStart}`,
+    })
+    .from(eventIdempotencyKeys)
+    .where(
+      and(
+        eq(eventIdempotencyKeys.workspace_id, sql.placeholder("workspace")),
+        eq(eventIdempotencyKeys.key, sql.placeholder("key")),
+      ),
+    )
+    .prepare("event_idempotency_answer");
+  return { candidates, insert, answered };
 }
 
 const statements = new WeakMap<Database, ReturnType<typeof prepareStatements>>();
@@ -56,16 +84,23 @@ const statements = new WeakMap<Database, ReturnType<typeof prepareStatements>>()
  * Stores the event and one delivery per matching active webhook of its workspace in one transaction: once
  * this returns, nothing of it can be lost, and the workers deliver it from the table. The filters are
  * applied here, by match.ts, between reading the candidates and the one statement that writes.
+ * With `idempotencyKey`, a key seen in the last 24 hours gets its first answer (`replayed`) instead.
  */
 export async function acceptEvent(
   db: Database,
   workspaceId: string,
   input: EventInput,
-): Promise<AcceptedEvent> {
+): Promise<AcceptedEvent & { replayed: boolean }> {
+  const { idempotencyKey } = input;
   let prepared = statements.get(db);
   if (!prepared) {
     prepared = prepareStatements(db);
     statements.set(db, prepared);
+  }
+  pruneIdempotencyKeys(db);
+  if (idempotencyKey !== null) {
+    const first = await storedAnswer(db, prepared, workspaceId, idempotencyKey);
+    if (first) return first;
   }
   const candidates = await prepared.candidates.execute({
     workspace: workspaceId,
@@ -76,15 +111,69 @@ export async function acceptEvent(
     .filter((webhook) => passesFilters(webhook, input.element, input))
     .map((webhook) => webhook.id);
 
-  const [accepted] = await prepared.insert.execute({
-    workspace: workspaceId,
-    element: input.element.key,
-    trigger: input.trigger,
-    prokey: input.prokey,
-    data: JSON.stringify(input.data),
-    webhooks: JSON.stringify(matching),
-  });
+  let rows: { event_id: string; deliveries: number }[];
+  try {
+    rows = await prepared.insert.execute({
+      workspace: workspaceId,
+      element: input.element.key,
+      trigger: input.trigger,
+      prokey: input.prokey,
+      data: JSON.stringify(input.data),
+      webhooks: JSON.stringify(matching),
+      key: idempotencyKey,
+    });
+  } catch (error) {
+    // A twin sent at the same moment won: its answer is committed now.
+    if (idempotencyKey === null || !isUniqueViolation(error)) throw error;
+    const first = await storedAnswer(db, prepared, workspaceId, idempotencyKey);
+    if (first) return first;
+    throw error;
+  }
+  const [accepted] = rows;
   if (!accepted) throw new Error("insert returned no event");
   if (accepted.deliveries > 0) wakeWorkers();
-  return accepted;
+  return { event_id: accepted.event_id, deliveries: accepted.deliveries, replayed: false };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+const windowStart = sql`now() - ${sql.raw(`interval '${IDEMPOTENCY_WINDOW_HOURS} hours'`)}`;
+
+// The first answer for a key still in its window. An expired one not yet pruned is removed here, so the
+// key starts afresh.
+async function storedAnswer(db: Database, prepared: Statements, workspaceId: string, key: string) {
+  const [stored] = await prepared.answered.execute({ workspace: workspaceId, key });
+  if (!stored) return null;
+  if (!stored.expired) return { event_id: stored.event_id, deliveries: stored.deliveries, replayed: true };
+  await db
+    .delete(eventIdempotencyKeys)
+    .where(
+      and(
+        eq(eventIdempotencyKeys.workspace_id, workspaceId),
+        eq(eventIdempotencyKeys.key, key),
+        lt(eventIdempotencyKeys.created_at, windowStart),
+      ),
+    );
+  return null;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if ((current as { code?: string }).code === "23505") return true;
+  }
+  return false;
+}
+
+// Keys older than the window are deleted now and then (at most every ten minutes per process), in the
+// background of an intake.
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
+const pruned = new WeakMap<Database, number>();
+
+function pruneIdempotencyKeys(db: Database) {
+  const last = pruned.get(db) ?? 0;
+  if (Date.now() - last < PRUNE_EVERY_MS) return;
+  pruned.set(db, Date.now());
+  db.delete(eventIdempotencyKeys)
+    .where(lt(eventIdempotencyKeys.created_at, windowStart))
+    .catch((error: unknown) => console.error("[hooksmith] could not prune idempotency keys:", error));
 }

@@ -25,6 +25,14 @@ export type DispatchConfig = {
   pollIntervalMs: number;
   /** Deliveries one worker sends at the same time. */
   concurrency: number;
+  /**
+   * Deliveries of one webhook one worker sends at the same time: a receiver that hangs holds this many
+   * slots at most, and the others stay free for every other webhook.
+   */
+  webhookConcurrency: number;
+  /** After a timeout a webhook's due deliveries wait this long, doubling per timeout in a row up to the max. */
+  timeoutBackoffMs: number;
+  timeoutBackoffMaxMs: number;
   /** Opt-in: payload URLs may point at loopback, private and other non-public addresses. */
   allowPrivateTargets: boolean;
   /** Opt-in per target: hostnames, IP addresses or CIDR ranges that may be non-public. */
@@ -41,6 +49,9 @@ export const defaultDispatchConfig: Readonly<DispatchConfig> = Object.freeze({
   leaseMs: 60 * SECOND,
   pollIntervalMs: 1 * SECOND,
   concurrency: 10,
+  webhookConcurrency: 3,
+  timeoutBackoffMs: 30 * SECOND,
+  timeoutBackoffMaxMs: 15 * MINUTE,
   allowPrivateTargets: false,
   allowedTargetHosts: [],
 });
@@ -51,6 +62,7 @@ const toMs = (seconds: number) => Math.round(seconds * SECOND);
 export function dispatchConfig(): DispatchConfig {
   const e = env();
   const d = defaultDispatchConfig;
+  const concurrency = e.DISPATCH_CONCURRENCY ?? d.concurrency;
   return {
     retryScheduleMs: e.DISPATCH_RETRY_SCHEDULE?.map(toMs) ?? [...d.retryScheduleMs],
     jitter: e.DISPATCH_JITTER ?? d.jitter,
@@ -63,7 +75,15 @@ export function dispatchConfig(): DispatchConfig {
         : toMs(e.DISPATCH_DISABLE_AFTER_SECONDS),
     leaseMs: e.DISPATCH_LEASE_SECONDS === undefined ? d.leaseMs : toMs(e.DISPATCH_LEASE_SECONDS),
     pollIntervalMs: e.DISPATCH_POLL_INTERVAL_MS ?? d.pollIntervalMs,
-    concurrency: e.DISPATCH_CONCURRENCY ?? d.concurrency,
+    concurrency,
+    // Never more than the worker's own slots; by default under a third of them.
+    webhookConcurrency: Math.min(
+      concurrency,
+      e.DISPATCH_WEBHOOK_CONCURRENCY ??
+        Math.max(1, Math.ceil((concurrency * d.webhookConcurrency) / d.concurrency)),
+    ),
+    timeoutBackoffMs: d.timeoutBackoffMs,
+    timeoutBackoffMaxMs: d.timeoutBackoffMaxMs,
     // The same opt-ins that are checked when a webhook is saved.
     ...targetPolicy(),
   };

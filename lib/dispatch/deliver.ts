@@ -215,11 +215,12 @@ function webhookEffects(outcomes: readonly DeliveryOutcome[]): WebhookEffect[] {
     let reset = false;
     let gone = false;
     for (const effect of effects.sort((a, b) => a.at.getTime() - b.at.getTime())) {
+      // Every real attempt ran the webhook, the one that got 410 and switched it off included.
+      last = effect.at;
       if (effect.result === "gone") {
         gone = true;
         continue;
       }
-      last = effect.at;
       if (effect.result === "succeeded") {
         runStart = null;
         reset = true;
@@ -248,22 +249,23 @@ function prepareRecord(db: Database) {
       next_attempt_at timestamptz)`,
   );
   // Only rows this worker still holds: one that lost its lease after a stall keeps the other's result.
+  // A retry of a webhook switched off meanwhile is cancelled instead of queued.
   // Rows are looked up by `= any(array(…))`, which the planner answers from the primary key even before
   // the table has statistics, rather than a join it might plan as a scan of the whole table.
   const finished = cte(
     "finished",
     sql`update ${deliveries} d set
-      status = o.status,
+      status = case when o.status = 'pending' and not w.active then 'cancelled' else o.status end,
       attempts = o.attempts,
       request = coalesce(o.request, d.request),
       last_response_status = o.last_response_status,
       last_error = o.last_error,
       next_attempt_at = coalesce(o.next_attempt_at, d.next_attempt_at),
-      completed_at = case when o.status = 'pending' then null else now() end,
+      completed_at = case when o.status = 'pending' and w.active then null else now() end,
       lease_expires_at = null,
       leased_by = null
-    from outcome o
-    where d.id = any(array(select id from outcome)) and d.id = o.id
+    from outcome o, ${webhooks} w
+    where d.id = any(array(select id from outcome)) and d.id = o.id and w.id = d.webhook_id
       and d.leased_by = ${sql.placeholder("workerId")}::text
     returning d.id`,
   );

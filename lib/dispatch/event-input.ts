@@ -10,7 +10,13 @@ export type EventInput = {
   // What goes under `element_data`: the data as sent, or only `{ id }` for a delete.
   data: Record<string, unknown>;
   prokey: string | null;
+  /** A repeat of this key within 24 hours gets the first answer instead of a second event. */
+  idempotencyKey: string | null;
 };
+
+export const IDEMPOTENCY_KEY_MAX = 255;
+// Visible ASCII: a key travels in a header as well as in JSON, and must read the same in both.
+const IDEMPOTENCY_KEY = new RegExp(`^[\\x21-\\x7E]{1,${IDEMPOTENCY_KEY_MAX}}$`);
 
 export type EventIssue = { path: string; message: string };
 
@@ -19,6 +25,7 @@ const envelopeSchema = z.strictObject({
   trigger: z.string(),
   data: z.record(z.string(), z.unknown()),
   prokey: z.string().min(1).max(200).nullable().optional(),
+  idempotency_key: z.string().optional(),
 });
 
 const zodLocales = { en: z.locales.en, de: z.locales.de };
@@ -58,19 +65,43 @@ function issuesOf(error: z.ZodError, prefix: string[] = []): EventIssue[] {
   }));
 }
 
+// The key from the body field and the Idempotency-Key header: either, or both alike.
+function idempotencyKeyOf(
+  field: string | undefined,
+  header: string | null,
+  t: Translate,
+): { ok: true; key: string | null } | { ok: false; issue: EventIssue } {
+  if (field !== undefined && header !== null && field !== header) {
+    return { ok: false, issue: { path: "idempotency_key", message: t("idempotencyKeyDiffers") } };
+  }
+  const key = field ?? header;
+  if (key === null) return { ok: true, key: null };
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    const path = field !== undefined ? "idempotency_key" : "Idempotency-Key";
+    return { ok: false, issue: { path, message: t("idempotencyKeyInvalid", { max: IDEMPOTENCY_KEY_MAX }) } };
+  }
+  return { ok: true, key };
+}
+
 /**
  * Checks a reported event: a known element and trigger, and data that fits the element's schema (a delete
- * needs only `id`). Messages come in the caller's language; zod's own ones for the shape of the data.
+ * needs only `id`), and its idempotency key if it has one (`idempotency_key`, or the Idempotency-Key
+ * header given as `headerKey`). Messages come in the caller's language; zod's own ones for the shape of
+ * the data.
  */
 export function parseEvent(
   input: unknown,
   t: Translate,
   locale: Locale,
+  headerKey: string | null = null,
 ): { ok: true; event: EventInput } | { ok: false; issues: EventIssue[] } {
   const error = zodLocales[locale]().localeError;
   const envelope = envelopeSchema.safeParse(input, { error });
   if (!envelope.success) return { ok: false, issues: issuesOf(envelope.error) };
   const { trigger_element, trigger, data, prokey } = envelope.data;
+  const keyed = idempotencyKeyOf(envelope.data.idempotency_key, headerKey, t);
+  if (!keyed.ok) return { ok: false, issues: [keyed.issue] };
+  const idempotencyKey = keyed.key;
   const unsafe = unstorablePath({ data, prokey });
   if (unsafe !== null) return { ok: false, issues: [{ path: unsafe, message: t("textInvisible") }] };
 
@@ -84,11 +115,14 @@ export function parseEvent(
   if (element.idOnlyTriggers.includes(trigger)) {
     const idOnly = z.looseObject({ id: element.idSchema }).safeParse(data, { error });
     if (!idOnly.success) return { ok: false, issues: issuesOf(idOnly.error, ["data"]) };
-    return { ok: true, event: { element, trigger, data: { id: idOnly.data.id }, prokey: prokey ?? null } };
+    return {
+      ok: true,
+      event: { element, trigger, data: { id: idOnly.data.id }, prokey: prokey ?? null, idempotencyKey },
+    };
   }
 
   const parsed = element.schema.safeParse(data, { error });
   if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error, ["data"]) };
   const dataProkey = typeof data.prokey === "string" ? data.prokey : null;
-  return { ok: true, event: { element, trigger, data, prokey: prokey ?? dataProkey } };
+  return { ok: true, event: { element, trigger, data, prokey: prokey ?? dataProkey, idempotencyKey } };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { deliveries, webhooks } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
@@ -10,7 +10,8 @@ export type ResendResult =
   | { ok: false; error: "not_found" | "not_failed" | "webhook_disabled" };
 
 /**
- * Puts a failed delivery back in the queue, due now. It keeps its id, so receivers see the same
+ * Puts a failed (or cancelled) delivery back in the queue, due now. Only while its webhook is on: an
+ * inactive webhook sends nothing. It keeps its id, so receivers see the same
  * `webhook-id` and can drop it if they had processed it after all, and its stored request, so the same
  * body goes out. Its attempt count goes on: a resend is one more try, not a new retry schedule.
  */
@@ -22,7 +23,7 @@ export async function resendDelivery(
 ): Promise<ResendResult> {
   if (!isUuid(webhookId) || !isUuid(deliveryId)) return { ok: false, error: "not_found" };
   const [row] = await db
-    .select({ status: deliveries.status, disabled_reason: webhooks.disabled_reason })
+    .select({ status: deliveries.status, active: webhooks.active })
     .from(deliveries)
     .innerJoin(webhooks, eq(webhooks.id, deliveries.webhook_id))
     .where(
@@ -33,8 +34,8 @@ export async function resendDelivery(
       ),
     );
   if (!row) return { ok: false, error: "not_found" };
-  // The worker fails deliveries of a webhook the system switched off without sending them.
-  if (row.disabled_reason) return { ok: false, error: "webhook_disabled" };
+  // The worker would cancel it again unsent.
+  if (!row.active) return { ok: false, error: "webhook_disabled" };
   const requeued = await db
     .update(deliveries)
     .set({
@@ -44,8 +45,8 @@ export async function resendDelivery(
       leased_by: null,
       completed_at: null,
     })
-    // Only a failed one: a double click or a second tab cannot queue a delivery that is already on its way.
-    .where(and(eq(deliveries.id, deliveryId), eq(deliveries.status, "failed")))
+    // Only a finished one: a double click or a second tab cannot queue a delivery that is already on its way.
+    .where(and(eq(deliveries.id, deliveryId), inArray(deliveries.status, ["failed", "cancelled"])))
     .returning({ id: deliveries.id });
   if (requeued.length === 0) return { ok: false, error: "not_failed" };
   wakeWorkers();

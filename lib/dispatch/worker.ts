@@ -2,12 +2,19 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Database } from "@/db";
-import { type ClaimedDelivery, claimDueDeliveries, releaseDeliveries } from "./claim";
+import { type ClaimedDelivery, claimDueDeliveries, deferWebhookDeliveries, releaseDeliveries } from "./claim";
 import type { DispatchConfig } from "./config";
 import { attemptDelivery, type DeliveryOutcome, recordOutcomes } from "./deliver";
 import { onWake } from "./wake";
 
 export type Worker = { id: string; stop: () => Promise<void> };
+
+// While deliveries are under way, events just accepted are claimed together, at most one claim per this
+// many milliseconds: on the embedded database (one connection for everything) a claim per event left the
+// intake waiting behind the worker under steady load.
+const CLAIM_GAP_MS = 50;
+// Outcomes arriving within this long of each other are written in one statement.
+const OUTCOME_GROUP_MS = 20;
 
 /**
  * Sends up to `concurrency` deliveries at a time until stopped. Claims run ahead of the sending, so a free
@@ -15,6 +22,10 @@ export type Worker = { id: string; stop: () => Promise<void> };
  * in batches behind it (see `outcomeWriter`). It sleeps between polls and wakes early when this process
  * queues deliveries. `stop` claims nothing more, hands back what it claimed but had not started, and waits
  * until the deliveries in flight are sent and recorded.
+ *
+ * One webhook never has more than `webhookConcurrency` deliveries in flight here (nor more than half the
+ * claimed places), so a receiver that hangs cannot take the slots of everyone else; and one that timed out
+ * backs off (see `timeouts`), its due deliveries parked in the table, holding no slot meanwhile.
  */
 export function startWorker(db: Database, config: DispatchConfig): Worker {
   const id = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -49,26 +60,84 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
   // Claimed deliveries wait here for a free slot, each with the time its lease began.
   const ready: { claimed: ClaimedDelivery; at: number }[] = [];
   const stale: string[] = [];
+  // Per webhook: deliveries in flight, and deliveries held (in flight or waiting in `ready`).
+  const inFlight = new Map<string, number>();
+  const held = new Map<string, number>();
+  const count = (map: Map<string, number>, id: string, by: number) => {
+    const next = (map.get(id) ?? 0) + by;
+    if (next > 0) map.set(id, next);
+    else map.delete(id);
+  };
+  const timeouts = timeoutBackoff(config);
+  // A webhook may fill half the claimed places (its sending slots stay capped): enough for big claims
+  // when one webhook has a backlog, and the other half stays for everyone else.
+  const perWebhookHeld = Math.max(4 * config.webhookConcurrency, Math.ceil((5 * config.concurrency) / 2));
+
+  const finish = (claimed: ClaimedDelivery, outcome: DeliveryOutcome) => {
+    const webhookId = claimed.webhook.id;
+    if (!outcome.log) return;
+    const backoffMs = timeouts.record(webhookId, outcome.log.error_kind);
+    if (backoffMs === null) return;
+    // It timed out: what this worker holds of it and has not started goes back, due after the backoff.
+    const parked = takeReady((entry) => entry.claimed.webhook.id === webhookId);
+    deferWebhookDeliveries(db, id, webhookId, backoffMs, parked).catch((error) =>
+      console.error(`[hooksmith] could not defer webhook ${webhookId}'s deliveries:`, error),
+    );
+  };
+
+  const takeReady = (which: (entry: (typeof ready)[number]) => boolean): string[] => {
+    const taken: string[] = [];
+    for (let index = ready.length - 1; index >= 0; index -= 1) {
+      const entry = ready[index] as (typeof ready)[number];
+      if (!which(entry)) continue;
+      ready.splice(index, 1);
+      count(held, entry.claimed.webhook.id, -1);
+      taken.push(entry.claimed.delivery.id);
+    }
+    return taken;
+  };
 
   const start = () => {
-    while (sending.size < config.concurrency && ready.length > 0) {
-      const { claimed, at } = ready.shift() as (typeof ready)[number];
+    for (let index = 0; sending.size < config.concurrency && index < ready.length; ) {
+      const { claimed, at } = ready[index] as (typeof ready)[number];
+      const webhookId = claimed.webhook.id;
       // One that waited through half its lease goes back rather than risk a second worker sending it too.
       if (Date.now() - at > config.leaseMs / 2) {
+        ready.splice(index, 1);
+        count(held, webhookId, -1);
         stale.push(claimed.delivery.id);
         continue;
       }
+      // Its webhook has all the slots it may have: the next one in line may go instead.
+      if ((inFlight.get(webhookId) ?? 0) >= config.webhookConcurrency) {
+        index += 1;
+        continue;
+      }
+      ready.splice(index, 1);
+      count(inFlight, webhookId, 1);
       const task = attemptDelivery(claimed, config)
-        .then(writer.write)
+        .then((outcome) => {
+          writer.write(outcome);
+          finish(claimed, outcome);
+        })
         .catch((error) => console.error(`[hooksmith] delivery ${claimed.delivery.id} failed to run:`, error))
         .finally(() => {
           sending.delete(task);
+          count(inFlight, webhookId, -1);
+          count(held, webhookId, -1);
           // Straight to the next one: the loop may be busy with a claim.
           if (running) start();
           wake();
         });
       sending.add(task);
     }
+  };
+  // How many more deliveries of each webhook this worker may claim: none for one backing off.
+  const rooms = () => {
+    const room = new Map<string, number>();
+    for (const [webhookId, holding] of held) room.set(webhookId, Math.max(0, perWebhookHeld - holding));
+    for (const webhookId of timeouts.backingOff()) room.set(webhookId, 0);
+    return room;
   };
   const release = async (ids: string[]) => {
     await releaseDeliveries(db, id, ids).catch((error) =>
@@ -79,7 +148,7 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
   // Up to four times `concurrency` deliveries wait claimed beside the ones being sent, and claims go for
   // twice `concurrency` at least: a claim costs the database about the same for one row as for forty.
   // When idle, any single due delivery is claimed at once.
-  const held = 5 * config.concurrency;
+  const capacity = 5 * config.concurrency;
   const batch = 2 * config.concurrency;
   let full = true;
   let lastClaim = 0;
@@ -88,20 +157,31 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
       woken = false;
       start();
       if (stale.length > 0) await release(stale.splice(0));
-      const room = held - sending.size - ready.length;
+      const room = capacity - sending.size - ready.length;
       const idle = sending.size === 0 && ready.length === 0;
       // Claim when something is likely due: deliveries just queued here, a last claim that came back
       // full, or a poll interval gone by. Outcomes not yet written hold back claims: the database sets the pace.
       const sincePoll = Date.now() - lastClaim;
       const due = queued || full || sincePoll >= config.pollIntervalMs;
-      const claiming = due && (room >= batch || idle) && writer.backlog() < held;
+      const paced = idle || full || sincePoll >= CLAIM_GAP_MS;
+      const claiming = due && paced && (room >= batch || idle) && writer.backlog() < capacity;
       if (claiming) {
         queued = false;
         lastClaim = Date.now();
         try {
-          const rows = await claimDueDeliveries(db, { workerId: id, limit: room, leaseMs: config.leaseMs });
-          full = rows.length === room;
-          for (const row of rows) ready.push({ claimed: row, at: lastClaim });
+          const { claimed, more } = await claimDueDeliveries(db, {
+            workerId: id,
+            limit: room,
+            leaseMs: config.leaseMs,
+            perWebhook: perWebhookHeld,
+            rooms: rooms(),
+          });
+          // More is due, and this claim was worth its round trip: go again at once.
+          full = more && claimed.length >= Math.min(room, batch);
+          for (const row of claimed) {
+            ready.push({ claimed: row, at: lastClaim });
+            count(held, row.webhook.id, 1);
+          }
           if (running) start();
         } catch (error) {
           full = false;
@@ -110,8 +190,13 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
         if (full) continue;
       }
       // Wait for a finished delivery, a wake-up from this process or the next poll.
+      const sinceClaim = Date.now() - lastClaim;
       await sleep(
-        claiming || !due ? config.pollIntervalMs - (Date.now() - lastClaim) : config.pollIntervalMs,
+        due && !paced
+          ? CLAIM_GAP_MS - sinceClaim
+          : claiming || !due
+            ? config.pollIntervalMs - sinceClaim
+            : config.pollIntervalMs,
       );
     }
   };
@@ -123,9 +208,45 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
       unsubscribe();
       wakeUp?.();
       await looping;
-      await release([...stale.splice(0), ...ready.splice(0).map((entry) => entry.claimed.delivery.id)]);
+      await release([...stale.splice(0), ...takeReady(() => true)]);
       while (sending.size > 0) await Promise.allSettled([...sending]);
       await writer.flushed();
+    },
+  };
+}
+
+/**
+ * Timeouts in a row per webhook, and until when each backs off. A receiver that hangs costs a slot for the
+ * whole timeout on every try; from the second timeout in a row (one alone is a slow moment, and its retry
+ * keeps the schedule) its webhook waits `timeoutBackoffMs`, doubling with each further one up to the max.
+ * Any answer, even an error, ends the run.
+ */
+function timeoutBackoff(config: Pick<DispatchConfig, "timeoutBackoffMs" | "timeoutBackoffMaxMs">) {
+  const runs = new Map<string, { timeouts: number; until: number }>();
+  return {
+    /** Notes an attempt's result; returns the backoff to apply when it timed out, else null. */
+    record(webhookId: string, errorKind: string | null): number | null {
+      if (errorKind !== "timeout") {
+        runs.delete(webhookId);
+        return null;
+      }
+      const timeouts = (runs.get(webhookId)?.timeouts ?? 0) + 1;
+      if (timeouts < 2) {
+        runs.set(webhookId, { timeouts, until: 0 });
+        return null;
+      }
+      const ms = Math.min(config.timeoutBackoffMs * 2 ** (timeouts - 2), config.timeoutBackoffMaxMs);
+      runs.set(webhookId, { timeouts, until: Date.now() + ms });
+      return ms;
+    },
+    /** Webhooks whose backoff has not run out. */
+    *backingOff(): Iterable<string> {
+      const now = Date.now();
+      for (const [webhookId, run] of runs) {
+        if (run.until > now) yield webhookId;
+        // Not tried again for long (deleted, or switched off): forget it.
+        else if (now - run.until > config.timeoutBackoffMaxMs) runs.delete(webhookId);
+      }
     },
   };
 }
@@ -155,6 +276,10 @@ function outcomeWriter(db: Database, config: DispatchConfig, workerId: string, o
 
   const drain = async () => {
     while (queue.length > 0) {
+      // Let the outcomes of deliveries finishing together join this batch.
+      if (queue.length < config.concurrency) {
+        await new Promise((resolve) => setTimeout(resolve, OUTCOME_GROUP_MS));
+      }
       const batch = queue;
       queue = [];
       inWrite = batch.length;

@@ -114,7 +114,12 @@ async function createFanOut(client: DispatchClient, receiver: Receiver): Promise
 }
 
 describe.skipIf(!onPostgres)("two worker processes sharing PostgreSQL", () => {
-  const env = dispatchEnv({ WORKER_IN_APP: "false", DISPATCH_LEASE_SECONDS: String(LEASE_SECONDS) });
+  // Each webhook may use every slot: the SIGTERM test counts on the worker sending 10 at once to two webhooks.
+  const env = dispatchEnv({
+    WORKER_IN_APP: "false",
+    DISPATCH_LEASE_SECONDS: String(LEASE_SECONDS),
+    DISPATCH_WEBHOOK_CONCURRENCY: "10",
+  });
   let storage: AppStorage;
   let app: RunningApp;
   let receiver: Receiver;

@@ -191,7 +191,23 @@ describe.concurrent("deliveries that fail", () => {
         return current.active ? null : current;
       }, "the webhook is disabled");
       expect(disabled.disabled_reason).toBe("gone");
+      // The attempt that got 410 ran the webhook: it is its last execution.
+      expect(Date.parse(disabled.last_execution ?? "")).toBeGreaterThan(Date.now() - 60_000);
       expect((await send()).deliveries).toBe(0);
+    });
+
+    it("sends nothing more once the webhook is switched off: its queued retry is cancelled", async () => {
+      const target = await receiver();
+      // Come back in 2 s: the retry waits that long (twice the schedule), time enough to switch it off.
+      target.respondWith({ status: 503, headers: { "retry-after": String(2 * RETRY_SECONDS) } });
+      const { webhook, send } = await isolatedWebhook("switched-off", { payload_url: `${target.url}/off` });
+      expect((await send()).deliveries).toBe(1);
+      await target.waitForRequests(1, ARRIVAL_TIMEOUT_MS);
+      const off = await client.api.patch(`/webhook/${webhook.id}`, { active: false });
+      expect(off.status, off.text).toBe(200);
+      // Twice as long as the retry would have waited; the log check at the end finds it cancelled.
+      await new Promise((resolve) => setTimeout(resolve, 4 * RETRY_SECONDS * 1000));
+      expect(target.requests).toHaveLength(1);
     });
   });
 });
@@ -245,6 +261,15 @@ describe("the attempt log", () => {
 
       const gone = await logOf("gone");
       expect(gone.delivery).toMatchObject({ status: "failed", attempts: 1, last_response_status: 410 });
+
+      const switchedOff = await logOf("switched-off");
+      expect(switchedOff.delivery).toMatchObject({
+        status: "cancelled",
+        attempts: 1,
+        last_response_status: 503,
+      });
+      expect(switchedOff.delivery.completed_at).not.toBeNull();
+      expect(switchedOff.attempts).toHaveLength(1);
     } finally {
       await connection.close();
     }

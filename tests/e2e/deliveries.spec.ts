@@ -257,6 +257,53 @@ test("resends a failed delivery under the same webhook-id", async ({ page, reque
   }
 });
 
+test("cancels the retry of a webhook switched off while it was sending, and says so (German)", async ({
+  page,
+  request,
+}) => {
+  // Answers 500 after a while: the webhook is switched off while its first try is under way.
+  let answer: (() => void) | null = null;
+  let tries = 0;
+  const server = createServer((incoming, response) => {
+    incoming.resume();
+    tries += 1;
+    answer = () => response.writeHead(500).end("down");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const webhook = await createWebhook(request, {
+      name: "Pausierter Empfänger",
+      payload_url: `http://127.0.0.1:${port}/paused`,
+    });
+    await postEvent(request);
+    await expect.poll(() => tries).toBe(1);
+    const off = await request.patch(`/api/v1/webhook/${webhook.id}`, {
+      headers: apiHeaders,
+      data: { active: false },
+    });
+    expect(off.status()).toBe(200);
+    (answer as (() => void) | null)?.();
+
+    await page.goto(`/de/webhooks/${webhook.id}/deliveries`);
+    await expect(page.getByTestId("inactive-note")).toContainText(
+      "Deaktiviert: Es wird nichts gesendet, noch ausstehende Wiederholungen wurden abgebrochen.",
+    );
+    const delivery = deliveries(page, "Zustellungen");
+    await expect(async () => {
+      await page.reload();
+      await expect(delivery).toContainText("Abgebrochen", { timeout: 1000 });
+    }).toPass();
+    await expect(delivery).toContainText("Nicht gesendet: Der Webhook wurde deaktiviert.");
+    await expect(delivery.getByRole("button", { name: /erneut senden/i })).toBeDisabled();
+    // Cancelled where its retry would have been queued: it is not sent again.
+    expect(tries).toBe(1);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
+
 test("pages through older deliveries, newest first (German)", async ({ page, request }) => {
   const receiver = await startReceiver([200]);
   try {

@@ -15,6 +15,7 @@ const variables = [
   "DISPATCH_LEASE_SECONDS",
   "DISPATCH_POLL_INTERVAL_MS",
   "DISPATCH_CONCURRENCY",
+  "DISPATCH_WEBHOOK_CONCURRENCY",
   "DISPATCH_SECRET_OVERLAP_SECONDS",
   "ALLOW_PRIVATE_TARGETS",
   "ALLOWED_TARGET_HOSTS",
@@ -33,6 +34,9 @@ describe("dispatchConfig", () => {
       leaseMs: 60_000,
       pollIntervalMs: 1_000,
       concurrency: 10,
+      webhookConcurrency: 3,
+      timeoutBackoffMs: 30_000,
+      timeoutBackoffMaxMs: 900_000,
       allowPrivateTargets: false,
       allowedTargetHosts: [],
     });
@@ -49,6 +53,7 @@ describe("dispatchConfig", () => {
     vi.stubEnv("DISPATCH_LEASE_SECONDS", "2");
     vi.stubEnv("DISPATCH_POLL_INTERVAL_MS", "50");
     vi.stubEnv("DISPATCH_CONCURRENCY", "4");
+    vi.stubEnv("DISPATCH_WEBHOOK_CONCURRENCY", "2");
     vi.stubEnv("ALLOW_PRIVATE_TARGETS", "true");
     vi.stubEnv("ALLOWED_TARGET_HOSTS", " localhost, 10.0.0.0/8 ,,");
     expect(dispatchConfig()).toEqual({
@@ -61,9 +66,21 @@ describe("dispatchConfig", () => {
       leaseMs: 2000,
       pollIntervalMs: 50,
       concurrency: 4,
+      webhookConcurrency: 2,
+      timeoutBackoffMs: 30_000,
+      timeoutBackoffMaxMs: 900_000,
       allowPrivateTargets: true,
       allowedTargetHosts: ["localhost", "10.0.0.0/8"],
     });
+  });
+
+  it("keeps a webhook's share of the slots under a third of them, and never above them all", () => {
+    vi.stubEnv("DISPATCH_CONCURRENCY", "1");
+    expect(dispatchConfig().webhookConcurrency).toBe(1);
+    vi.stubEnv("DISPATCH_CONCURRENCY", "40");
+    expect(dispatchConfig().webhookConcurrency).toBe(12);
+    vi.stubEnv("DISPATCH_WEBHOOK_CONCURRENCY", "50");
+    expect(dispatchConfig().webhookConcurrency).toBe(40);
   });
 
   it("fails loudly on a value it cannot read", () => {

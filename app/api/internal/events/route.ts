@@ -4,10 +4,11 @@ import { apiRoute, otherMethods } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 
-// The host platform reports an element change: { trigger_element, trigger, data, prokey? }.
+// The host platform reports an element change: { trigger_element, trigger, data, prokey?, idempotency_key? }
+// (or the key in an Idempotency-Key header).
 export const POST = apiRoute(
   async ({ request, locale, principal }) =>
-    acceptEventResponse(principal.workspaceId, await readJson(request), locale),
+    acceptEventResponse(principal.workspaceId, await readJson(request), locale, request.headers),
   { realm: "internal" },
 );
 

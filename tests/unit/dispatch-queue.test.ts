@@ -1,0 +1,231 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Connection } from "@/db";
+import { DEFAULT_WORKSPACE_ID, deliveries, eventIdempotencyKeys, events, webhooks } from "@/db/schema";
+import { acceptEvent } from "@/lib/dispatch/accept";
+import { claimDueDeliveries, deferWebhookDeliveries } from "@/lib/dispatch/claim";
+import { parseEvent } from "@/lib/dispatch/event-input";
+import { resendDelivery } from "@/lib/dispatch/resend";
+import { getElement } from "@/lib/elements";
+import { validationTranslator } from "@/lib/i18n/translator";
+import { databaseBackends } from "../helpers/database-backends";
+
+// The queue on a real database, both of them: who may claim what, what switching a webhook off does to
+// its queued deliveries, a webhook backing off, and idempotent intake.
+
+const t = validationTranslator("en");
+const answer = getElement("rsvp_answer")?.sample as Record<string, unknown>;
+const claimOptions = { workerId: "test-worker", limit: 40, leaseMs: 60_000, perWebhook: 12 };
+
+function eventInput(idempotencyKey?: string) {
+  const parsed = parseEvent(
+    { trigger_element: "rsvp_answer", trigger: "create", data: answer, idempotency_key: idempotencyKey },
+    t,
+    "en",
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.event;
+}
+
+describe.each(databaseBackends())("the delivery queue on $name", ({ open }) => {
+  let connection: Connection;
+  let second: () => Promise<Connection>;
+  let cleanup: () => Promise<void>;
+  const db = () => connection.db;
+
+  beforeAll(async () => {
+    ({ connection, second, cleanup } = await open());
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+  beforeEach(async () => {
+    await db().delete(webhooks);
+    await db().delete(events);
+  });
+
+  async function webhook(name: string) {
+    const [row] = await db()
+      .insert(webhooks)
+      .values({
+        workspace_id: DEFAULT_WORKSPACE_ID,
+        name,
+        method: "POST",
+        payload_url: `https://${name}.example.com/hook`,
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+        content_type: "application/json",
+        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      })
+      .returning({ id: webhooks.id });
+    if (!row) throw new Error("no webhook");
+    return row.id;
+  }
+
+  /** `count` events, each queuing one delivery per active webhook. */
+  async function events_(count: number) {
+    for (let index = 0; index < count; index += 1)
+      await acceptEvent(db(), DEFAULT_WORKSPACE_ID, eventInput());
+  }
+
+  const statusOf = async (webhookId: string) =>
+    (await db().select().from(deliveries).where(eq(deliveries.webhook_id, webhookId))).map(
+      (row) => row.status,
+    );
+
+  it("claims at most a webhook's room of its deliveries, and none of a webhook without room", async () => {
+    const slow = await webhook("slow");
+    const healthy = await webhook("healthy");
+    await events_(10);
+
+    const first = await claimDueDeliveries(db(), { ...claimOptions, perWebhook: 3 });
+    const count = (rows: typeof first.claimed, id: string) =>
+      rows.filter((row) => row.webhook.id === id).length;
+    expect(count(first.claimed, slow)).toBe(3);
+    expect(count(first.claimed, healthy)).toBe(3);
+
+    // The slow one has no room left: only the healthy one's are claimed, as many as it has room for.
+    const next = await claimDueDeliveries(db(), {
+      ...claimOptions,
+      rooms: new Map([
+        [slow, 0],
+        [healthy, 5],
+      ]),
+    });
+    expect(count(next.claimed, slow)).toBe(0);
+    expect(count(next.claimed, healthy)).toBe(5);
+  });
+
+  it("parks a backing-off webhook's due deliveries, the ones this worker held but had not started too", async () => {
+    const hanging = await webhook("hanging");
+    await events_(4);
+    const { claimed } = await claimDueDeliveries(db(), { ...claimOptions, limit: 2 });
+    expect(claimed).toHaveLength(2);
+    const [inFlight, held] = claimed.map((row) => row.delivery.id) as [string, string];
+
+    await deferWebhookDeliveries(db(), claimOptions.workerId, hanging, 60_000, [held]);
+    const rows = await db()
+      .select({
+        id: deliveries.id,
+        leased_by: deliveries.leased_by,
+        later: sql<boolean>`${deliveries.next_attempt_at} > now() + interval '50 seconds'`,
+      })
+      .from(deliveries)
+      .where(eq(deliveries.webhook_id, hanging));
+    // The one in flight keeps its lease and its time; the other three wait a minute, unleased.
+    for (const row of rows) {
+      if (row.id === inFlight) expect(row).toMatchObject({ leased_by: claimOptions.workerId, later: false });
+      else expect(row).toMatchObject({ leased_by: null, later: true });
+    }
+    expect((await claimDueDeliveries(db(), claimOptions)).claimed).toHaveLength(0);
+  });
+
+  it("cancels a webhook's queued deliveries when it is switched off, and sends none of them", async () => {
+    const paused = await webhook("paused");
+    const other = await webhook("other");
+    await events_(3);
+    // One is with a worker (its attempt finishes and is recorded as cancelled instead of a retry).
+    const { claimed } = await claimDueDeliveries(db(), {
+      ...claimOptions,
+      limit: 1,
+      rooms: new Map([[other, 0]]),
+    });
+    expect(claimed.map((row) => row.webhook.id)).toEqual([paused]);
+
+    await db().update(webhooks).set({ active: false }).where(eq(webhooks.id, paused));
+    expect((await statusOf(paused)).sort()).toEqual(["cancelled", "cancelled", "pending"]);
+    expect(await statusOf(other)).toEqual(["pending", "pending", "pending"]);
+    const next = await claimDueDeliveries(db(), claimOptions);
+    expect(next.claimed.map((row) => row.webhook.id)).toEqual([other, other, other]);
+
+    // Resent only once it is on again; then it goes out like any due delivery.
+    const [cancelled] = await db()
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(sql`${deliveries.webhook_id} = ${paused} and ${deliveries.status} = 'cancelled'`);
+    const id = cancelled?.id ?? "";
+    expect(await resendDelivery(db(), DEFAULT_WORKSPACE_ID, paused, id)).toEqual({
+      ok: false,
+      error: "webhook_disabled",
+    });
+    await db().update(webhooks).set({ active: true }).where(eq(webhooks.id, paused));
+    expect(await resendDelivery(db(), DEFAULT_WORKSPACE_ID, paused, id)).toEqual({ ok: true });
+    const resent = await claimDueDeliveries(db(), claimOptions);
+    expect(resent.claimed.map((row) => row.delivery.id)).toEqual([id]);
+  });
+
+  it("cancels instead of claiming a due delivery of an inactive webhook that slipped past the switch", async () => {
+    const paused = await webhook("slipped");
+    await events_(1);
+    // As if the event had been accepted in the moment the webhook was switched off.
+    await db().execute(sql`alter table ${webhooks} disable trigger webhooks_switched_off`);
+    try {
+      await db().update(webhooks).set({ active: false }).where(eq(webhooks.id, paused));
+    } finally {
+      await db().execute(sql`alter table ${webhooks} enable trigger webhooks_switched_off`);
+    }
+    expect(await statusOf(paused)).toEqual(["pending"]);
+    expect((await claimDueDeliveries(db(), claimOptions)).claimed).toEqual([]);
+    expect(await statusOf(paused)).toEqual(["cancelled"]);
+  });
+
+  it("answers a repeated idempotency key with the first answer, and makes one event of concurrent twins", async () => {
+    await webhook("keyed");
+    const first = await acceptEvent(db(), DEFAULT_WORKSPACE_ID, eventInput("order-1842-created"));
+    expect(first).toMatchObject({ deliveries: 1, replayed: false });
+    const again = await acceptEvent(db(), DEFAULT_WORKSPACE_ID, eventInput("order-1842-created"));
+    expect(again).toEqual({ ...first, replayed: true });
+
+    // Side by side, on two connections where the database has them.
+    const other = await second();
+    const twins = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        acceptEvent(index % 2 ? other.db : db(), DEFAULT_WORKSPACE_ID, eventInput("order-1843-created")),
+      ),
+    );
+    expect(new Set(twins.map((answer) => answer.event_id)).size).toBe(1);
+    expect(twins.filter((answer) => !answer.replayed)).toHaveLength(1);
+    const stored = await db().select({ id: events.id }).from(events);
+    expect(stored).toHaveLength(2);
+    expect(await db().select().from(deliveries)).toHaveLength(2);
+
+    // Past its 24 hours, the key makes a new event.
+    await db()
+      .update(eventIdempotencyKeys)
+      .set({ created_at: sql`now() - interval '25 hours'` })
+      .where(eq(eventIdempotencyKeys.key, "order-1842-created"));
+    const later = await acceptEvent(db(), DEFAULT_WORKSPACE_ID, eventInput("order-1842-created"));
+    expect(later.replayed).toBe(false);
+    expect(later.event_id).not.toBe(first.event_id);
+  });
+});
+
+describe("the idempotency key of an event", () => {
+  it("is refused with a localized message when too long, not printable, or given twice differently", () => {
+    const parse = (key: unknown, header: string | null = null, locale: "en" | "de" = "en") =>
+      parseEvent(
+        { trigger_element: "rsvp_answer", trigger: "create", data: answer, idempotency_key: key },
+        validationTranslator(locale),
+        locale,
+        header,
+      );
+    expect(parse("k".repeat(255))).toMatchObject({ ok: true, event: { idempotencyKey: "k".repeat(255) } });
+    expect(parse(undefined, "from-the-header")).toMatchObject({
+      ok: true,
+      event: { idempotencyKey: "from-the-header" },
+    });
+    expect(parse("same", "same")).toMatchObject({ ok: true });
+    for (const key of ["k".repeat(256), "", "with space", "tab\there", "ümlaut"]) {
+      expect(parse(key)).toEqual({
+        ok: false,
+        issues: [{ path: "idempotency_key", message: expect.stringContaining("255") }],
+      });
+    }
+    expect(parse(undefined, "bad key")).toMatchObject({ ok: false, issues: [{ path: "Idempotency-Key" }] });
+    expect(parse("one", "two")).toMatchObject({ ok: false, issues: [{ path: "idempotency_key" }] });
+    expect(parse("bad key", null, "de")).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringContaining("Idempotenzschlüssel") }],
+    });
+  });
+});
