@@ -289,10 +289,12 @@ function prepareRecord(db: Database) {
     sql`select * from jsonb_to_recordset(${param("effects")}) as t(
       id uuid, last_execution timestamptz, run_start timestamptz, reset boolean, gone boolean)`,
   );
-  // Webhook rows are locked in id order, so workers writing batches side by side cannot deadlock.
+  // Webhook rows are locked in id order, so workers writing batches side by side cannot deadlock, and
+  // with FOR NO KEY UPDATE (what the update takes anyway), which does not conflict with the key-share locks
+  // the intake's delivery inserts take on the same rows: FOR UPDATE deadlocked with intake under load.
   const locked = cte(
     "locked",
-    sql`select w.id from ${webhooks} w where w.id = any(array(select id from effect)) order by w.id for update`,
+    sql`select w.id from ${webhooks} w where w.id = any(array(select id from effect)) order by w.id for no key update`,
   );
   const touched = db
     .$with("touched", { id: webhooks.id, active: webhooks.active, failing_since: webhooks.failing_since })
