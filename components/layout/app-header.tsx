@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { WorkspaceSwitcher } from "@/components/auth/workspace-switcher";
 import { headerAccount } from "@/lib/auth/header";
 import { Link } from "@/lib/i18n/navigation";
 import { LocaleSwitcher } from "./locale-switcher";
+import { WorkspaceSwitcher } from "./workspace-switcher";
 
 export async function AppHeader() {
   const t = await getTranslations("App");

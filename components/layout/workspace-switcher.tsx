@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { HeaderSelect } from "@/components/layout/header-select";
 import { switchWorkspaceAction } from "@/lib/auth/actions";
+import { HeaderSelect } from "./header-select";
 
 export type WorkspaceOption = { id: string; name: string };
 
