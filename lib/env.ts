@@ -1,7 +1,20 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
-import { decodeKey } from "@/lib/crypto/envelope";
+
+/** The length of an encryption key (lib/crypto/envelope.ts: AES-256). */
+export const ENCRYPTION_KEY_BYTES = 32;
+
+/** 32 bytes written as hex (64 characters) or base64 (standard or URL-safe, padded or not); else null. */
+export function decodeKey(text: string): Buffer | null {
+  const trimmed = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, "hex");
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
+    const bytes = Buffer.from(trimmed.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+    return bytes.length === ENCRYPTION_KEY_BYTES ? bytes : null;
+  }
+  return null;
+}
 
 // A comma list with blanks dropped: "a, b,,c" -> ["a", "b", "c"].
 const list = z.string().transform((text) =>

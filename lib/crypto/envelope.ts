@@ -1,5 +1,9 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
+import { ENCRYPTION_KEY_BYTES } from "@/lib/env";
+
+// Parsing the key's text lives with the environment (lib/env.ts is a leaf: it validates ENCRYPTION_KEY).
+export { decodeKey } from "@/lib/env";
 
 // AES-256-GCM from node:crypto, with the envelope written here: node:crypto (OpenSSL underneath) is the
 // well-kept, audited implementation on this platform, and what wraps it is a few lines (a random IV, the
@@ -16,7 +20,7 @@ const ANY_VERSION = /^enc:v\d+:/;
 const ALGORITHM = "aes-256-gcm";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-export const KEY_BYTES = 32;
+export const KEY_BYTES = ENCRYPTION_KEY_BYTES;
 // Authenticated with every value: a ciphertext cannot be passed off as another version's.
 const ASSOCIATED_DATA = Buffer.from(`hooksmith:${ENCRYPTED_PREFIX}`);
 
@@ -33,17 +37,6 @@ export function encryptionKeyFrom(bytes: Buffer): KeyObject {
   if (bytes.length !== KEY_BYTES)
     throw new Error(`an encryption key has ${KEY_BYTES} bytes, not ${bytes.length}`);
   return createSecretKey(bytes);
-}
-
-/** 32 bytes written as hex (64 characters) or base64 (standard or URL-safe, padded or not); else null. */
-export function decodeKey(text: string): Buffer | null {
-  const trimmed = text.trim();
-  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, "hex");
-  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
-    const bytes = Buffer.from(trimmed.replace(/-/g, "+").replace(/_/g, "/"), "base64");
-    return bytes.length === KEY_BYTES ? bytes : null;
-  }
-  return null;
 }
 
 /** Whether a stored value is in an encrypted form (of any version), as opposed to plaintext. */
