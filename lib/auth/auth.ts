@@ -5,7 +5,7 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import type { Database } from "@/db";
 import * as schema from "@/db/schema";
-import { loadToken } from "@/lib/api/token";
+import { loadToken } from "@/lib/data-file";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clearFailedSignIns, recordFailedSignIn, releaseSignInTry, reserveSignInTry } from "./throttle";

@@ -1,7 +1,7 @@
 import "server-only";
 import { type KeyObject, randomBytes } from "node:crypto";
 import path from "node:path";
-import { createDataFileOnce, readDataFile } from "@/lib/data-file";
+import { loadDataFileValue } from "@/lib/data-file";
 import { env } from "@/lib/env";
 import { decodeKey, encryptionKeyFrom, KEY_BYTES } from "./envelope";
 
@@ -9,9 +9,7 @@ export const KEY_FILE = "encryption-key";
 
 export type LoadedKey = { key: KeyObject; source: "env" | "file" | "generated"; file: string | null };
 
-function readKeyFile(file: string): Buffer | null {
-  const text = readDataFile(file);
-  if (text === null) return null;
+function readKey(text: string, file: string): Buffer {
   const bytes = decodeKey(text);
   if (!bytes) {
     throw new Error(
@@ -27,18 +25,16 @@ function readKeyFile(file: string): Buffer | null {
  * (created atomically, so processes starting together agree on one key).
  */
 export function loadEncryptionKey(options: { configured?: Buffer; dataDir: string }): LoadedKey {
-  if (options.configured) return { key: encryptionKeyFrom(options.configured), source: "env", file: null };
-  const file = path.join(options.dataDir, KEY_FILE);
-  const stored = readKeyFile(file);
-  if (stored) return { key: encryptionKeyFrom(stored), source: "file", file };
-  const bytes = randomBytes(KEY_BYTES);
-  if (createDataFileOnce(file, `${bytes.toString("base64")}\n`)) {
-    return { key: encryptionKeyFrom(bytes), source: "generated", file };
-  }
-  // Another process created it first: its key is the one.
-  const winner = readKeyFile(file);
-  if (!winner) throw new Error(`The encryption key file ${file} vanished while it was being created.`);
-  return { key: encryptionKeyFrom(winner), source: "file", file };
+  const { value, source, file } = loadDataFileValue({
+    configured: options.configured,
+    file: path.join(options.dataDir, KEY_FILE),
+    read: readKey,
+    generate: () => {
+      const bytes = randomBytes(KEY_BYTES);
+      return { value: bytes, text: `${bytes.toString("base64")}\n` };
+    },
+  });
+  return { key: encryptionKeyFrom(value), source, file };
 }
 
 // Pages, route handlers and instrumentation load their own copies of this module: the key lives on globalThis,
