@@ -4,6 +4,7 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { headerAccount } from "@/lib/auth/header";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -38,7 +39,7 @@ export default async function LocaleLayout({
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <NextIntlClientProvider>
-          <AppHeader />
+          <AppHeader account={headerAccount()} />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
         </NextIntlClientProvider>
       </body>

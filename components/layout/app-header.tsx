@@ -1,15 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { headerAccount } from "@/lib/auth/header";
+import type { HeaderAccount } from "@/lib/auth/header-account";
 import { Link } from "@/lib/i18n/navigation";
 import { LocaleSwitcher } from "./locale-switcher";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
-export async function AppHeader() {
+// The layout starts reading the account (lib/auth/header.ts, server-only) and hands over the promise, so the
+// header renders alongside the page as before while components never import server-only modules.
+export async function AppHeader({ account: reading }: { account: Promise<HeaderAccount | null> }) {
   const t = await getTranslations("App");
   const tAuth = await getTranslations("Auth.header");
   // Null on the sign-in and set-up pages: then only the language can be chosen.
-  const account = await headerAccount();
+  const account = await reading;
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav

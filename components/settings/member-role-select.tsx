@@ -4,9 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Select } from "@/components/ui/input";
-import type { Role } from "@/db/schema";
 import { useRouter } from "@/lib/i18n/navigation";
 import { changeMemberRoleAction } from "@/lib/workspaces/actions";
+import type { Role } from "@/lib/workspaces/roles";
 import { ROLES } from "@/lib/workspaces/roles";
 
 // Saves the role as soon as it is chosen; a refusal (the last owner) puts the old one back and says why.

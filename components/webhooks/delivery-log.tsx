@@ -2,7 +2,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClasses } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
-import type { DeliverySummary } from "@/lib/dispatch/log-queries";
+import type { DeliverySummary } from "@/lib/dispatch/rows";
 import { Link } from "@/lib/i18n/navigation";
 import { DeliveryItem } from "./delivery-item";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
@@ -23,7 +23,7 @@ export type LoggedWebhook = {
   disabled_reason: string | null;
 };
 
-// The rows of lib/dispatch/log-queries.ts as they are (a type-only import: no server code comes along).
+// The rows of lib/dispatch/log-queries.ts as they are (typed in lib/dispatch/rows.ts, which has no server code).
 export type LoggedDelivery = DeliverySummary;
 
 type Props = {

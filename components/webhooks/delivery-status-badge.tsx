@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
-import type { DeliveryStatus } from "@/db/schema";
+import type { DeliveryStatus } from "@/lib/dispatch/rows";
 
 const styles: Record<DeliveryStatus, { badge: string; dot: string }> = {
   pending: { badge: "bg-amber-50 text-amber-800 ring-amber-200", dot: "bg-amber-500 animate-pulse" },

@@ -1,15 +1,11 @@
 import "server-only";
-import type { Role } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { workspacesOf } from "@/lib/workspaces/workspaces";
+import type { HeaderAccount } from "./header-account";
 import { currentUser } from "./session";
 import { activeWorkspace, chosenWorkspaceId } from "./workspace-cookie";
 
-export type HeaderAccount = {
-  email: string;
-  workspaces: { id: string; name: string }[];
-  active: { id: string; name: string; role: Role } | null;
-};
+export type { HeaderAccount };
 
 /** What the app header shows of the signed-in user; null when no one is signed in. */
 export async function headerAccount(): Promise<HeaderAccount | null> {

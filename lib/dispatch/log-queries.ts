@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { type DeliveryStatus, deliveries, deliveryAttempts, events } from "@/db/schema";
+import { deliveries, deliveryAttempts, events } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { dispatchConfig } from "./config";
+import type { DeliverySummary } from "./rows";
 
 export const DELIVERY_PAGE_SIZE = 50;
 // What the log shows of a request body; response bodies are stored with the same cap (see config).
@@ -11,20 +12,7 @@ export const LOG_BODY_LIMIT = 16 * 1024;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// Dates are ISO 8601 strings: these rows go to the browser as they are.
-export type DeliverySummary = {
-  id: string;
-  event_id: string;
-  trigger_element: string;
-  trigger: string;
-  event_time: string;
-  status: DeliveryStatus;
-  attempts: number;
-  /** Only for pending deliveries: when a worker takes it next. */
-  next_attempt_at: string | null;
-  last_response_status: number | null;
-  last_error: string | null;
-};
+export type { DeliverySummary };
 
 export type DeliveryPage = {
   deliveries: DeliverySummary[];

@@ -1,5 +1,8 @@
 import type { Role } from "@/db/schema";
 
+// Components take the role type from here (no "server-only", no db/ import in the UI).
+export type { Role };
+
 export const ROLES: readonly Role[] = ["owner", "editor", "viewer"];
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
