@@ -4,9 +4,9 @@ import { type Connection, connectDatabase, type Database, DataDirLockedError, da
 import { createUserWithPassword, findUserByEmail, UserExistsError } from "@/lib/accounts/users";
 import { type BatchCommand, EXIT, parseAdminArgs, parseAdminBatch, USAGE } from "@/lib/admin/args";
 import { recordAudit } from "@/lib/audit/record";
+import type { Actor, WorkspaceContext } from "@/lib/context";
 import { env } from "@/lib/env";
 import { createKey, type KeyGrant, revokeKeyByToken } from "@/lib/keys/keys";
-import type { Actor, WorkspaceContext } from "@/lib/workspaces/context";
 import { changeMemberRole } from "@/lib/workspaces/members";
 import { createWorkspace, getWorkspace, roleIn, setMembership } from "@/lib/workspaces/workspaces";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db";
 import { auditLog } from "@/db/schema";
-import type { WorkspaceContext } from "@/lib/workspaces/context";
+import type { WorkspaceContext } from "@/lib/context";
 
 export type AuditAction =
   | "webhook.create"

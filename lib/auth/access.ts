@@ -1,10 +1,10 @@
 import "server-only";
 import { cache } from "react";
 import type { Role } from "@/db/schema";
+import type { WorkspaceContext } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import type { WorkspaceContext } from "@/lib/workspaces/context";
 import { roleAllows } from "@/lib/workspaces/roles";
 import { workspacesOf } from "@/lib/workspaces/workspaces";
 import { currentUser } from "./session";

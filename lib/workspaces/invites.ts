@@ -4,8 +4,8 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { invites, memberships, type Role } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import type { WorkspaceContext } from "@/lib/context";
 import { hashKeyToken } from "@/lib/keys/token";
-import type { WorkspaceContext } from "./context";
 import { higherRole } from "./roles";
 
 const INVITE_DAYS = 7;

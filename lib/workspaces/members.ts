@@ -3,7 +3,7 @@ import { and, asc, count, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, type Role, users, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import type { WorkspaceContext } from "./context";
+import type { WorkspaceContext } from "@/lib/context";
 
 export type Member = { user_id: string; email: string; name: string; role: Role; since: Date };
 

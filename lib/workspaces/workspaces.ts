@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, type Role, type WorkspaceRow, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import type { Actor, WorkspaceContext } from "./context";
+import type { Actor, WorkspaceContext } from "@/lib/context";
 
 /**
  * Creates a workspace owned by the user, with its `workspace.create` audit entry, in one transaction: a

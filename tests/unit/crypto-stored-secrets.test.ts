@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@/db";
 import { DEFAULT_WORKSPACE_ID, type WebhookRow, webhooks } from "@/db/schema";
+import type { WorkspaceContext } from "@/lib/context";
 import { decryptValue, encryptionKeyFrom, isEncrypted } from "@/lib/crypto/envelope";
 import { encryptionKey } from "@/lib/crypto/key";
 import { checkStoredSecretsKey, encryptPlaintextSecrets } from "@/lib/crypto/stored-secrets";
@@ -12,7 +13,6 @@ import { getWebhook } from "@/lib/webhooks/queries";
 import type { Webhook } from "@/lib/webhooks/schemas";
 import { isSigningSecret } from "@/lib/webhooks/secret";
 import { MASKED_SECRET, MASKED_VALUE, visibleTo } from "@/lib/webhooks/serialize";
-import type { WorkspaceContext } from "@/lib/workspaces/context";
 import { databaseBackends } from "../helpers/database-backends";
 
 const here: WorkspaceContext = {

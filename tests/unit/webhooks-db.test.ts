@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@/db";
 import { auditLog, DEFAULT_WORKSPACE_ID, webhooks, workspaces } from "@/db/schema";
+import type { WorkspaceContext } from "@/lib/context";
 import { decryptSecret } from "@/lib/crypto/webhook-secrets";
 import { validationTranslator } from "@/lib/i18n/translator";
 import {
@@ -15,7 +16,6 @@ import {
 import { getLatestWebhook, getWebhook, listWebhookIds, listWebhooks } from "@/lib/webhooks/queries";
 import type { Webhook } from "@/lib/webhooks/schemas";
 import { isSigningSecret } from "@/lib/webhooks/secret";
-import type { WorkspaceContext } from "@/lib/workspaces/context";
 import { databaseBackends } from "../helpers/database-backends";
 
 // The default workspace, as the instance token acts in it.

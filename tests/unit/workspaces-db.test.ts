@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/db";
 import { auditLog, memberships, workspaces } from "@/db/schema";
 import { createUserWithPassword } from "@/lib/accounts/users";
-import type { Actor, WorkspaceContext } from "@/lib/workspaces/context";
+import type { Actor, WorkspaceContext } from "@/lib/context";
 import { changeMemberRole, removeMember } from "@/lib/workspaces/members";
 import {
   createWorkspace,
