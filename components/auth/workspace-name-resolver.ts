@@ -1,5 +1,5 @@
 import type { Resolver } from "react-hook-form";
-import type { Translate } from "@/lib/webhooks/schemas";
+import type { Translate } from "@/lib/validation/issues";
 import type { WorkspaceFormValues } from "@/lib/workspaces/schema";
 
 // The shared name schema reuses the webhook name's rule, so it brings zod, the element catalog and the

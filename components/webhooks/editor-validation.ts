@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createWebhookSchema, type Translate } from "@/lib/webhooks/schemas";
+import type { Translate } from "@/lib/validation/issues";
+import { createWebhookSchema } from "@/lib/webhooks/schemas";
 
 // The shared webhook schema with zod, the catalog's schemas and the template parser: loaded after the
 // editor has rendered (see webhook-editor.tsx), so none of it weighs on the editor's first load.

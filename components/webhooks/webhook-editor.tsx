@@ -6,10 +6,11 @@ import { type Resolver, type ResolverResult, useForm, useFormState, useWatch } f
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Link, useRouter } from "@/lib/i18n/navigation";
+import type { Translate } from "@/lib/validation/issues";
 import { saveWebhookAction } from "@/lib/webhooks/actions";
 import { catalogElement, type EditorCatalog } from "@/lib/webhooks/catalog-view";
 import { formFieldOf, toWebhookInput, type WebhookFormValues } from "@/lib/webhooks/form-values";
-import type { Translate, WebhookValues } from "@/lib/webhooks/schemas";
+import type { WebhookValues } from "@/lib/webhooks/schemas";
 import { CatalogProvider } from "./catalog-context";
 import { SelectField, StatusField, type SystemDisabled, TextField } from "./editor-fields";
 import type { EditorControl } from "./editor-types";

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { KeyKind, KeyScope, Role } from "@/db/schema";
+import { MAX_NAME_LENGTH } from "@/lib/validation/text";
 import { ROLES } from "@/lib/workspaces/roles";
 import { workspaceNameSchema } from "@/lib/workspaces/schema";
 
@@ -64,7 +65,6 @@ database can be opened by one process only: stop the app first, or use DATABASE_
 
 export const KINDS: readonly KeyKind[] = ["api", "event"];
 export const SCOPES: readonly KeyScope[] = ["read", "write", "read_write"];
-export const MAX_NAME_LENGTH = 100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Deliberately loose: one @, something either side, a dot in the domain, no spaces.

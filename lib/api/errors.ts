@@ -1,7 +1,7 @@
 import { createTranslator, type Messages } from "next-intl";
 import type { Locale } from "@/lib/i18n/routing";
 import { messagesFor } from "@/lib/i18n/translator";
-import type { FieldIssue } from "@/lib/webhooks/mutations";
+import type { FieldIssue } from "@/lib/validation/issues";
 
 // The one error envelope of every /api/v1 endpoint: { error: { code, message, issues? } }.
 export const errorStatus = {

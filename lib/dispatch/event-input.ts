@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { type ElementDefinition, getElement } from "@/lib/elements";
 import type { Locale } from "@/lib/i18n/routing";
-import type { Translate } from "@/lib/webhooks/schemas";
+import type { Translate } from "@/lib/validation/issues";
+import { unstorable } from "@/lib/validation/text";
 
 export type EventInput = {
   element: ElementDefinition;
@@ -30,9 +31,8 @@ const envelopeSchema = z.strictObject({
 
 const zodLocales = { en: z.locales.en, de: z.locales.de };
 
-// NUL and lone surrogates: PostgreSQL cannot store the first in text, and neither is text a receiver
-// can trust. Found iteratively, so deeply nested data cannot exhaust the stack.
-const unstorable = (text: string) => text.includes("\u0000") || /\p{Cs}/u.test(text);
+// NUL and lone surrogates (unstorable, lib/validation): PostgreSQL cannot store the first in text, and
+// neither is text a receiver can trust. Found iteratively, so deeply nested data cannot exhaust the stack.
 
 type PathNode = { key: string; parent: PathNode | null } | null;
 

@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import type { Translate } from "@/lib/webhooks/schemas";
+import type { Translate } from "@/lib/validation/issues";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import { type Locale, routing } from "./routing";

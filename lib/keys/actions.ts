@@ -6,7 +6,7 @@ import { accessFor } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
 import { type Locale, routing } from "@/lib/i18n/routing";
 import { validationTranslator } from "@/lib/i18n/translator";
-import { type FieldIssue, toFieldIssues } from "@/lib/webhooks/mutations";
+import { type FieldIssue, toFieldIssues } from "@/lib/validation/issues";
 import { createKey, type KeyGrant, revokeKey } from "./keys";
 import { createKeySchema, endOfDay } from "./schema";
 

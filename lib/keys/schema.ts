@@ -1,11 +1,12 @@
 import { z } from "zod";
-import type { Translate } from "@/lib/webhooks/schemas";
+import type { Translate } from "@/lib/validation/issues";
+import { MAX_NAME_LENGTH } from "@/lib/validation/text";
 
 export const keyKinds = ["api", "event"] as const;
 /** The scopes of API keys. An event key has one right, sending events, stored as EVENT_KEY_SCOPE. */
 export const keyScopes = ["read", "write", "read_write"] as const;
 export const EVENT_KEY_SCOPE = "write" as const;
-export const MAX_KEY_NAME_LENGTH = 100;
+export const MAX_KEY_NAME_LENGTH = MAX_NAME_LENGTH;
 
 // One schema for the key form and its server action; messages from the "Validation" namespace. An API key
 // needs a scope; an event key takes none (it can only send events), and one given is refused, not ignored.

@@ -1,28 +1,22 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { z } from "zod";
 import type { Database } from "@/db";
 import { webhooks } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { WorkspaceContext } from "@/lib/context";
 import { encryptHeader, encryptSecret, encryptUrl } from "@/lib/crypto/webhook-secrets";
 import { checkTargetForSave, targetPolicy } from "@/lib/targets/guard";
+import { type FieldIssue, type Translate, toFieldIssues } from "@/lib/validation/issues";
 import { creationInput, mergePatch } from "./patch";
 import { getWebhook, isWebhookId } from "./queries";
-import { createWebhookSchema, type Translate, type Webhook } from "./schemas";
+import { createWebhookSchema, type Webhook } from "./schemas";
 import { generateSigningSecret } from "./secret";
 import { toWebhook } from "./serialize";
-
-export type FieldIssue = { path: string; message: string };
 
 export type MutationResult =
   | { ok: true; webhook: Webhook }
   | { ok: false; error: "not_found" }
   | { ok: false; error: "validation_failed"; issues: FieldIssue[] };
-
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
-}
 
 // Switching a webhook on again forgets why the system had switched it off, and its run of failures.
 function reactivation(active: boolean) {

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { URL_MASK } from "@/lib/crypto/url-secrets";
 import { findVariable, getElement, variablesFor } from "@/lib/elements";
 import { checkTemplate, MAX_TEMPLATE_VARIABLES } from "@/lib/templates/parse";
+import type { Translate } from "@/lib/validation/issues";
+import { INVISIBLE, nameSchema, unstorable } from "@/lib/validation/text";
 
 export const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export const contentTypes = ["application/json", "application/x-www-form-urlencoded"] as const;
@@ -21,7 +23,6 @@ export const reservedHeaders = [
   "keep-alive",
 ] as const;
 
-export const MAX_NAME_LENGTH = 100;
 export const MAX_URL_LENGTH = 2048;
 export const MAX_ROWS = 100;
 export const MAX_KEY_LENGTH = 256;
@@ -39,12 +40,6 @@ export const readOnlyFields = [
 // RFC 9110 token characters.
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const LINE_BREAK = /[\r\n]/;
-// What no stored text may hold: NUL (PostgreSQL refuses it) and lone surrogates (not Unicode at all).
-const unstorable = (text: string) => text.includes("\u0000") || /\p{Cs}/u.test(text);
-// Control and direction-override characters: they hide or reorder what a person reads in a name.
-const DECEPTIVE = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
-// Keys also refuse zero-width and other invisible format characters ("element\u200B_data").
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 // A header value may hold a tab, no other control character (RFC 9110), and no line separator.
 const headerValueControl = (value: string) => /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u.test(value.replaceAll("\t", ""));
 // What a header value's literal text may hold: visible ASCII, space and tab (RFC 9110 field-vchar without
@@ -55,23 +50,6 @@ const HEADER_TEXT_INVALID = /[^\t\x20-\x7e]/u;
 const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const hasReservedKey = (value: unknown) =>
   value !== null && typeof value === "object" && Object.keys(value).some((key) => RESERVED_KEYS.has(key));
-
-// Validation messages come from messages/*.json (namespace "Validation"); the form passes next-intl's
-// translator, the API one for the request's language.
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-/**
- * A name people read in lists and logs (a webhook's, a workspace's): trimmed, 1–100 characters, and no
- * control, lone surrogate or direction-override characters that would make it read as something else.
- */
-export function nameSchema(t: Translate) {
-  return z
-    .string({ error: t("nameRequired") })
-    .trim()
-    .min(1, { error: t("nameRequired") })
-    .max(MAX_NAME_LENGTH, { error: t("nameTooLong", { max: MAX_NAME_LENGTH }) })
-    .refine((name) => !DECEPTIVE.test(name), { error: t("textInvisible") });
-}
 
 export function createWebhookSchema(t: Translate) {
   const keyValue = z.object(

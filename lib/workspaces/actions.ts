@@ -8,7 +8,7 @@ import { redirect } from "@/lib/i18n/navigation";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { isUuid } from "@/lib/ids";
-import { type FieldIssue, toFieldIssues } from "@/lib/webhooks/mutations";
+import { type FieldIssue, toFieldIssues } from "@/lib/validation/issues";
 import { createInvite, deleteInvite } from "./invites";
 import { changeMemberRole, type MemberChange, removeMember } from "./members";
 import { isRole, roleAllows } from "./roles";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { nameSchema, type Translate } from "@/lib/webhooks/schemas";
+import type { Translate } from "@/lib/validation/issues";
+import { nameSchema } from "@/lib/validation/text";
 
 /**
  * A workspace's name: the rule of every name people read (the webhook's too), messages from the
