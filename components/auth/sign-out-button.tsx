@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { signOutAction } from "@/lib/auth/actions";
+import { signOutAction } from "@/lib/actions/auth";
 
 // A form, so signing out works before the page's JavaScript has loaded.
 export function SignOutButton() {

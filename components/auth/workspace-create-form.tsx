@@ -6,8 +6,8 @@ import { useForm } from "react-hook-form";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { createWorkspaceAction } from "@/lib/actions/workspaces";
 import { Link } from "@/lib/i18n/navigation";
-import { createWorkspaceAction } from "@/lib/workspaces/actions";
 import type { WorkspaceFormValues } from "@/lib/workspaces/schema";
 import { workspaceNameResolver } from "./workspace-name-resolver";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { switchWorkspaceAction } from "@/lib/auth/actions";
+import { switchWorkspaceAction } from "@/lib/actions/auth";
 import { HeaderSelect } from "./header-select";
 
 export type WorkspaceOption = { id: string; name: string };

@@ -6,8 +6,8 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Select } from "@/components/ui/input";
+import { createInviteAction } from "@/lib/actions/workspaces";
 import { useRouter } from "@/lib/i18n/navigation";
-import { createInviteAction } from "@/lib/workspaces/actions";
 import type { Role } from "@/lib/workspaces/roles";
 import { ROLES } from "@/lib/workspaces/roles";
 

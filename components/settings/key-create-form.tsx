@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { createKeyAction } from "@/lib/actions/keys";
 import { useRouter } from "@/lib/i18n/navigation";
-import { createKeyAction } from "@/lib/keys/actions";
 import { createKeySchema, type KeyFormValues, keyKinds, keyScopes } from "@/lib/keys/schema";
 
 const empty: KeyFormValues = { name: "", kind: "api", scope: "read_write", expires: "" };

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { deleteInviteAction, removeMemberAction } from "@/lib/workspaces/actions";
+import { deleteInviteAction, removeMemberAction } from "@/lib/actions/workspaces";
 
 export function RemoveMemberButton({ userId, email }: { userId: string; email: string }) {
   const t = useTranslations("Settings.members");

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Select } from "@/components/ui/input";
+import { changeMemberRoleAction } from "@/lib/actions/workspaces";
 import { useRouter } from "@/lib/i18n/navigation";
-import { changeMemberRoleAction } from "@/lib/workspaces/actions";
 import type { Role } from "@/lib/workspaces/roles";
 import { ROLES } from "@/lib/workspaces/roles";
 

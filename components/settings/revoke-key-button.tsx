@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { revokeKeyAction } from "@/lib/keys/actions";
+import { revokeKeyAction } from "@/lib/actions/keys";
 
 export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations("Settings.keys");

@@ -7,8 +7,8 @@ import { workspaceNameResolver } from "@/components/auth/workspace-name-resolver
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { renameWorkspaceAction } from "@/lib/actions/workspaces";
 import { useRouter } from "@/lib/i18n/navigation";
-import { renameWorkspaceAction } from "@/lib/workspaces/actions";
 import type { WorkspaceFormValues } from "@/lib/workspaces/schema";
 
 type Status = "saved" | "stale" | "forbidden" | null;

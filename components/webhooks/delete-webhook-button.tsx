@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { deleteWebhookAction } from "@/lib/webhooks/actions";
+import { deleteWebhookAction } from "@/lib/actions/webhooks";
 import { TrashIcon } from "./icons";
 
 export function DeleteWebhookButton({ id, name }: { id: string; name: string }) {

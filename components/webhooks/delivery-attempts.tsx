@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import type { listDeliveryAttemptsAction } from "@/lib/webhooks/actions";
+import type { listDeliveryAttemptsAction } from "@/lib/actions/webhooks";
 
 export type AttemptView = NonNullable<Awaited<ReturnType<typeof listDeliveryAttemptsAction>>>[number];
 type LoggedBody = AttemptView["response_body"];

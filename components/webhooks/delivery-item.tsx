@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { listDeliveryAttemptsAction } from "@/lib/webhooks/actions";
+import { listDeliveryAttemptsAction } from "@/lib/actions/webhooks";
 import { type AttemptView, DeliveryAttempts } from "./delivery-attempts";
 
 type Props = {

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { resendDeliveryAction } from "@/lib/actions/webhooks";
 import { useRouter } from "@/lib/i18n/navigation";
-import { resendDeliveryAction } from "@/lib/webhooks/actions";
 import { RotateIcon } from "./icons";
 
 type Props = {

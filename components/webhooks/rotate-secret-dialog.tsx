@@ -11,7 +11,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { type RotatedSecret, rotateWebhookSecretAction } from "@/lib/webhooks/actions";
+import { type RotatedSecret, rotateWebhookSecretAction } from "@/lib/actions/webhooks";
 import { RotateIcon } from "./icons";
 
 type Props = { webhookId: string; overlapHours: number; onRotated: (rotated: RotatedSecret) => void };

@@ -6,7 +6,7 @@ import { type ReactNode, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import type { RotatedSecret } from "@/lib/webhooks/actions";
+import type { RotatedSecret } from "@/lib/actions/webhooks";
 import { CheckIcon, CopyIcon, EyeIcon, EyeSlashIcon, RotateIcon } from "./icons";
 
 const MASK = `whsec_${"•".repeat(32)}`;

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Switch } from "@/components/ui/switch";
-import { setWebhookActiveAction } from "@/lib/webhooks/actions";
+import { setWebhookActiveAction } from "@/lib/actions/webhooks";
 import { DisabledReason } from "./disabled-reason";
 
 // Saves at once. While the request runs the switch shows the new state (the mutation's variables);

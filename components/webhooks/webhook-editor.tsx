@@ -5,9 +5,9 @@ import { type ReactNode, useEffect, useMemo, useRef, useState, useTransition } f
 import { type Resolver, type ResolverResult, useForm, useFormState, useWatch } from "react-hook-form";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { saveWebhookAction } from "@/lib/actions/webhooks";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import type { Translate } from "@/lib/validation/issues";
-import { saveWebhookAction } from "@/lib/webhooks/actions";
 import { catalogElement, type EditorCatalog } from "@/lib/webhooks/catalog-view";
 import { formFieldOf, toWebhookInput, type WebhookFormValues } from "@/lib/webhooks/form-values";
 import type { WebhookValues } from "@/lib/webhooks/schemas";

@@ -9,11 +9,11 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { isUuid } from "@/lib/ids";
 import { type FieldIssue, toFieldIssues } from "@/lib/validation/issues";
-import { createInvite, deleteInvite } from "./invites";
-import { changeMemberRole, type MemberChange, removeMember } from "./members";
-import { isRole, roleAllows } from "./roles";
-import { workspaceFormSchema } from "./schema";
-import { createWorkspace, renameWorkspace } from "./workspaces";
+import { createInvite, deleteInvite } from "@/lib/workspaces/invites";
+import { changeMemberRole, type MemberChange, removeMember } from "@/lib/workspaces/members";
+import { isRole, roleAllows } from "@/lib/workspaces/roles";
+import { workspaceFormSchema } from "@/lib/workspaces/schema";
+import { createWorkspace, renameWorkspace } from "@/lib/workspaces/workspaces";
 
 // Public endpoints: every input checked here; all but creating a workspace are for owners only.
 

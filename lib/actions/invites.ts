@@ -1,13 +1,13 @@
 "use server";
 
 import { createUserWithPassword, UserExistsError } from "@/lib/accounts/users";
+import { type AccountFormState, parseAccountForm } from "@/lib/auth/account-form";
+import { currentUser, signInWithPassword } from "@/lib/auth/session";
+import { chooseWorkspace } from "@/lib/auth/workspace-cookie";
 import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { acceptInvite } from "@/lib/workspaces/invites";
-import { type AccountFormState, parseAccountForm } from "./account-form";
-import { currentUser, signInWithPassword } from "./session";
-import { chooseWorkspace } from "./workspace-cookie";
 
 // Invite links: join with the account you are signed in with, or create one through the link (the only
 // way besides set-up, ADMIN_EMAIL and the CLI). Public endpoints: the token is checked by acceptInvite.

@@ -6,9 +6,9 @@ import { accessFor } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
 import { type Locale, routing } from "@/lib/i18n/routing";
 import { validationTranslator } from "@/lib/i18n/translator";
+import { createKey, type KeyGrant, revokeKey } from "@/lib/keys/keys";
+import { createKeySchema, endOfDay } from "@/lib/keys/schema";
 import { type FieldIssue, toFieldIssues } from "@/lib/validation/issues";
-import { createKey, type KeyGrant, revokeKey } from "./keys";
-import { createKeySchema, endOfDay } from "./schema";
 
 // Public endpoints: owners only, every input validated here.
 

@@ -13,11 +13,11 @@ import {
   rotateWebhookSecret,
   setWebhookActive,
   updateWebhook,
-} from "./mutations";
-import { listWebhooks } from "./queries";
-import type { Webhook } from "./schemas";
-import { secretOverlapMs } from "./secret";
-import { visibleTo } from "./serialize";
+} from "@/lib/webhooks/mutations";
+import { listWebhooks } from "@/lib/webhooks/queries";
+import type { Webhook } from "@/lib/webhooks/schemas";
+import { secretOverlapMs } from "@/lib/webhooks/secret";
+import { visibleTo } from "@/lib/webhooks/serialize";
 
 // Every exported function here is a public endpoint: each one validates its input in the domain function
 // it calls (lib/webhooks, and lib/dispatch for the delivery log).

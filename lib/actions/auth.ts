@@ -1,15 +1,15 @@
 "use server";
 
 import { headers } from "next/headers";
+import { type AccountFormState, parseAccountForm } from "@/lib/auth/account-form";
+import { getAuth } from "@/lib/auth/auth";
+import { currentUser, signInWithPassword } from "@/lib/auth/session";
+import { createFirstOwner } from "@/lib/auth/setup";
+import { chooseWorkspace } from "@/lib/auth/workspace-cookie";
 import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { workspacesOf } from "@/lib/workspaces/workspaces";
-import { type AccountFormState, parseAccountForm } from "./account-form";
-import { getAuth } from "./auth";
-import { currentUser, signInWithPassword } from "./session";
-import { createFirstOwner } from "./setup";
-import { chooseWorkspace } from "./workspace-cookie";
 
 // Every exported function here is a public endpoint: each checks its input and who calls it.
 
