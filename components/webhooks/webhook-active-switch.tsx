@@ -7,7 +7,8 @@ import { Switch } from "@/components/ui/switch";
 import { setWebhookActiveAction } from "@/lib/actions/webhooks";
 import { DisabledReason } from "./disabled-reason";
 
-// Saves at once. While the request runs the switch shows the new state (the mutation's variables);
+// Saves at once. While the request runs the switch shows the new state (the mutation's variables) and is
+// disabled, so a second click cannot be lost (a person, or a test, sees it cannot be switched yet);
 // if it fails the switch falls back to the last saved state and says why. A webhook the system switched
 // off says why beneath; switching it on clears the reason.
 export function WebhookActiveSwitch({
@@ -51,13 +52,11 @@ export function WebhookActiveSwitch({
       <div className="flex items-center gap-2">
         <Switch
           checked={checked}
-          disabled={readOnly}
+          disabled={readOnly || mutation.isPending}
           aria-label={t("activeLabel", { name })}
           aria-busy={mutation.isPending}
           aria-describedby={describedBy || undefined}
-          onCheckedChange={(next) => {
-            if (!mutation.isPending) mutation.mutate(next);
-          }}
+          onCheckedChange={(next) => mutation.mutate(next)}
         />
         <span className={checked ? "text-sm text-emerald-700" : "text-sm text-slate-500"}>
           {checked ? t("status.active") : t("status.inactive")}

@@ -1,8 +1,8 @@
 import { renderTemplate, renderValue } from "@/lib/templates/render";
-import packageJson from "@/package.json";
+import { VERSION } from "@/lib/version";
 import type { WebhookValues } from "./schemas";
 
-export const USER_AGENT = `Hooksmith/${packageJson.version}`;
+export const USER_AGENT = `Hooksmith/${VERSION}`;
 
 export type OutgoingRequest = {
   method: WebhookValues["method"];

@@ -42,6 +42,7 @@ test("an editor manages webhooks, but not members, invites or keys", async ({ pa
       .toBe(false);
     await editor.page.goto(`/en/webhooks/${hook.id}`);
     await expect(editor.page.getByRole("textbox", { name: "Name", exact: true })).toBeEnabled();
+    await expect(editor.page.getByRole("region", { name: "Preview" })).toContainText("Hooksmith/");
     await editor.page.getByRole("textbox", { name: "Name", exact: true }).fill("Editor's hook, renamed");
     await editor.page.getByRole("button", { name: "Save webhook" }).click();
     await expect
@@ -97,6 +98,9 @@ test("a viewer reads webhooks, and the owner's requests sent with their session 
     await toggle.click();
     await expect(toggle).toBeChecked();
     await page.goto(`/en/webhooks/${hook.id}`);
+    // The preview shows the request once the editor has hydrated: filling the name before then races the
+    // form setting its fields, and the typed text lands after the old name ("Viewed hookRenamed…").
+    await expect(page.getByRole("region", { name: "Preview" })).toContainText("Hooksmith/");
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("Renamed by the owner");
     const rename = await catchAction(page, () => page.getByRole("button", { name: "Save webhook" }).click());
     const renameBack = await request.patch(`/api/v1/webhook/${hook.id}`, {

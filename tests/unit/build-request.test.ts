@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { VERSION } from "@/lib/version";
 import { buildRequest, USER_AGENT } from "@/lib/webhooks/build-request";
+import packageJson from "@/package.json";
 
 const data = { id: "a1", email: "lena@example.de", amount: 2, payload: { company: "Nordwind" } };
 const base = {
@@ -19,6 +21,11 @@ function ok(result: ReturnType<typeof buildRequest>) {
 }
 
 describe("buildRequest", () => {
+  it("names the version package.json states in the User-Agent (lib/version.ts keeps it, so bump both)", () => {
+    expect(VERSION).toBe(packageJson.version);
+    expect(USER_AGENT).toBe(`Hooksmith/${packageJson.version}`);
+  });
+
   it("sends element_data with the body fields beside it as JSON", () => {
     const request = ok(buildRequest(base, data));
     expect(JSON.parse(request.body ?? "")).toEqual({
