@@ -108,6 +108,8 @@ test("server actions given another workspace's webhook change nothing there", as
 
     // Save a new name, from the editor.
     await page.goto(`/en/webhooks/${ours.id}`);
+    // Once the preview shows the request the editor has hydrated: filling the name earlier races the form.
+    await expect(page.getByRole("region", { name: "Preview" })).toContainText("Hooksmith/");
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("Renamed by the other team");
     await page.getByRole("button", { name: "Save webhook" }).click();
     await expect.poll(() => rewritten.length).toBe(2);
