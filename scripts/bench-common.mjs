@@ -1,9 +1,14 @@
 // What bench-dispatch.mjs and bench-soak.mjs share: a loopback receiver in its own process, a keep-alive
 // HTTP client, CPU time of processes from /proc, and the app's first webhooks.
 import { execFileSync, fork } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import postgres from "postgres";
+import { createTestDatabase } from "../tests/helpers/test-database.mjs";
 
 export const API_TOKEN = "bench-dispatch-api-token-0123";
 export const INTERNAL_TOKEN = "bench-dispatch-internal-token-0123";
@@ -33,6 +38,32 @@ export const SAMPLE = {
 /** Wall-clock milliseconds with sub-millisecond precision, comparable between processes of this machine. */
 export const now = () => performance.timeOrigin + performance.now();
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A fresh database on the PostgreSQL server (DATABASE_URL, else the local one) and a data folder for the
+ * built app; stops the bench when there is no build. `remove` drops both once the app has stopped.
+ */
+export async function openBenchStorage(prefix) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.error("No production build: run `npm run build` first.");
+    process.exit(2);
+  }
+  const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+  const database = await createTestDatabase(serverUrl);
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  const storage = { dataDir: await mkdtemp(path.join(tmpdir(), prefix)), databaseUrl: database.url };
+  return {
+    database,
+    sql,
+    storage,
+    async remove() {
+      await sql.end();
+      await database.drop();
+      await rm(storage.dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 export function loadAverage() {
   return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);

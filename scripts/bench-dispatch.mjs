@@ -16,15 +16,11 @@
 // default postgres://postgres@127.0.0.1:5432/test).
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import postgres from "postgres";
 import { startApp, startWorker } from "../tests/helpers/app-process.mjs";
-import { createTestDatabase } from "../tests/helpers/test-database.mjs";
 import {
   API_TOKEN,
   APP_ENV,
@@ -35,6 +31,7 @@ import {
   INTERNAL_TOKEN,
   loadAverage,
   now,
+  openBenchStorage,
   openLoop,
   percentile,
   request,
@@ -64,20 +61,9 @@ if (process.argv[2] === "--receiver") runReceiver();
 else await main();
 
 async function main() {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.error("No production build: run `npm run build` first.");
-    process.exit(2);
-  }
   const loadStart = loadAverage();
   const benchStart = now();
-  const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
-  const database = await createTestDatabase(serverUrl);
-  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
-  const storage = {
-    dataDir: await mkdtemp(path.join(tmpdir(), "hooksmith-bench-")),
-    databaseUrl: database.url,
-  };
+  const { database, sql, storage, remove } = await openBenchStorage("hooksmith-bench-");
   const receiver = await startReceiver(import.meta.url);
   const backends = backendsOf(sql, database.name);
   const proc =
@@ -137,7 +123,7 @@ async function main() {
     const rawBefore = await rawPhase("before");
 
     app = await startApp({ storage, env: { ...APP_ENV, WORKER_IN_APP: "false" } });
-    console.log(`PostgreSQL at ${serverUrl.replace(/\/[^/]*$/, "/…")}, receiver in process ${receiver.pid}`);
+    console.log(`PostgreSQL at ${database.url.replace(/\/[^/]*$/, "/…")}, receiver in process ${receiver.pid}`);
     const fanIds = [];
     for (let index = 0; index < FAN_OUT; index += 1) {
       const created = await createWebhook(call, {
@@ -339,9 +325,7 @@ async function main() {
     receiver.stop();
     await worker?.stop();
     await app?.stop();
-    await sql.end();
-    await database.drop();
-    await rm(storage.dataDir, { recursive: true, force: true });
+    await remove();
   }
 }
 

@@ -7,21 +7,16 @@
 //   SOAK_SECONDS (300), SOAK_RATE (200 events/s); DATABASE_URL: a server to create a fresh database on
 //   (default postgres://postgres@127.0.0.1:5432/test).
 import { randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import postgres from "postgres";
 import { startApp } from "../tests/helpers/app-process.mjs";
-import { createTestDatabase } from "../tests/helpers/test-database.mjs";
 import {
   APP_ENV,
   createWebhook,
   INTERNAL_TOKEN,
   loadAverage,
   now,
+  openBenchStorage,
   request,
   runReceiver,
   SAMPLE,
@@ -73,19 +68,8 @@ function rssMb(rootPid) {
 }
 
 async function main() {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.error("No production build: run `npm run build` first.");
-    process.exit(2);
-  }
   const loadStart = loadAverage();
-  const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
-  const database = await createTestDatabase(serverUrl);
-  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
-  const storage = {
-    dataDir: await mkdtemp(path.join(tmpdir(), "hooksmith-soak-")),
-    databaseUrl: database.url,
-  };
+  const { database, sql, storage, remove } = await openBenchStorage("hooksmith-soak-");
   const receiver = await startReceiver(import.meta.url, { distinct: true });
   let app;
   try {
@@ -188,8 +172,6 @@ async function main() {
   } finally {
     receiver.stop();
     await app?.stop();
-    await sql.end();
-    await database.drop();
-    await rm(storage.dataDir, { recursive: true, force: true });
+    await remove();
   }
 }
