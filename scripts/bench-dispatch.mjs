@@ -123,7 +123,9 @@ async function main() {
     const rawBefore = await rawPhase("before");
 
     app = await startApp({ storage, env: { ...APP_ENV, WORKER_IN_APP: "false" } });
-    console.log(`PostgreSQL at ${database.url.replace(/\/[^/]*$/, "/…")}, receiver in process ${receiver.pid}`);
+    console.log(
+      `PostgreSQL at ${database.url.replace(/\/[^/]*$/, "/…")}, receiver in process ${receiver.pid}`,
+    );
     const fanIds = [];
     for (let index = 0; index < FAN_OUT; index += 1) {
       const created = await createWebhook(call, {

@@ -69,7 +69,7 @@ function rssMb(rootPid) {
 
 async function main() {
   const loadStart = loadAverage();
-  const { database, sql, storage, remove } = await openBenchStorage("hooksmith-soak-");
+  const { sql, storage, remove } = await openBenchStorage("hooksmith-soak-");
   const receiver = await startReceiver(import.meta.url, { distinct: true });
   let app;
   try {
