@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { type AccountFormState, parseAccountForm } from "@/lib/auth/account-form";
 import { getAuth } from "@/lib/auth/auth";
 import { currentUser, signInWithPassword } from "@/lib/auth/session";
@@ -21,7 +22,8 @@ export async function setUpAction(
   const form = parseAccountForm(formData);
   if (!form.ok) return form.state;
   const locale = await requestLocale();
-  const owner = await createFirstOwner(await getDb(), form.value);
+  const t = await getTranslations({ locale, namespace: "Auth.setup" });
+  const owner = await createFirstOwner(await getDb(), form.value, t("defaultWorkspaceName"));
   // Someone else finished set-up first: this form creates nothing, the person signs in as usual.
   if (!owner) return redirect({ href: "/sign-in", locale });
   await signInWithPassword(form.value.email, form.value.password);

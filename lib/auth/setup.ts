@@ -1,21 +1,25 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { DEFAULT_WORKSPACE_ID, type UserRow, users } from "@/db/schema";
+import { DEFAULT_WORKSPACE_ID, type UserRow, users, workspaces } from "@/db/schema";
 import { createUserWithPassword } from "@/lib/accounts/users";
 import { setMembership } from "@/lib/workspaces/workspaces";
 
 // Any constant; the same in every process sharing one PostgreSQL, so two set-ups cannot both win.
 const SETUP_LOCK_ID = 727_002;
+// The name the first migration gives the default workspace, before anyone has set Hooksmith up.
+const UNNAMED_DEFAULT = "Default";
 
 /**
  * Creates the first account, owner of the default workspace (where the webhooks made before sign-in
  * existed live, and where API_TOKEN acts; the owner can rename it). Null when someone was first already:
  * the set-up page and ADMIN_EMAIL only ever create one owner.
+ * `workspaceName` names the default workspace in the set-up page's language, unless it was renamed already.
  */
 export async function createFirstOwner(
   db: Database,
   input: { email: string; password: string },
+  workspaceName?: string,
 ): Promise<UserRow | null> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK_ID})`);
@@ -23,6 +27,12 @@ export async function createFirstOwner(
     if (existing) return null;
     const user = await createUserWithPassword(tx, input);
     await setMembership(tx, { workspaceId: DEFAULT_WORKSPACE_ID, userId: user.id, role: "owner" });
+    if (workspaceName) {
+      await tx
+        .update(workspaces)
+        .set({ name: workspaceName })
+        .where(and(eq(workspaces.id, DEFAULT_WORKSPACE_ID), eq(workspaces.name, UNNAMED_DEFAULT)));
+    }
     return user;
   });
 }

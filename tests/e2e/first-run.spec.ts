@@ -36,18 +36,21 @@ test("a fresh install leads to the set-up page, which creates the owner once (Ge
   await page.getByLabel("E-Mail", { exact: true }).fill(owner.email);
   await page.getByLabel("Passwort", { exact: true }).fill(owner.password);
   await page.getByLabel("Passwort wiederholen", { exact: true }).fill("something-else-entirely");
-  await page.getByRole("button", { name: "Inhaber-Konto anlegen" }).click();
+  await page.getByRole("button", { name: "Eigentümer-Konto anlegen" }).click();
   const confirm = page.getByLabel("Passwort wiederholen", { exact: true });
   await expect(confirm).toHaveAttribute("aria-invalid", "true");
   await expect(confirm).toHaveAccessibleDescription("Die Passwörter stimmen nicht überein.");
 
   await page.getByLabel("Passwort", { exact: true }).fill(owner.password);
   await confirm.fill(owner.password);
-  await page.getByRole("button", { name: "Inhaber-Konto anlegen" }).click();
+  await page.getByRole("button", { name: "Eigentümer-Konto anlegen" }).click();
   // Signed in at once, as owner of the default workspace.
   await expect(page).toHaveURL(`${app.baseUrl}/de/webhooks`);
   await expect(page.getByRole("heading", { name: "Noch keine Webhooks" })).toBeVisible();
   await expect(page.getByRole("navigation").getByText(owner.email)).toBeVisible();
+  // The default workspace takes its name in the language set-up happened in.
+  await page.goto(`${app.baseUrl}/de/settings/general`);
+  await expect(page.getByLabel("Name des Workspaces")).toHaveValue("Standard-Workspace");
 
   // Set-up happens once: afterwards the page only leads on (here, signed in, to the webhooks).
   await page.goto(`${app.baseUrl}/de/setup`);

@@ -52,7 +52,7 @@ test("keeps the last owner, creates invite links and shows the audit log (German
   await expect(page.getByLabel("Einladungslink")).toHaveValue(/\/de\/invite\/hki_[A-Za-z0-9_-]+$/);
   await expect(page.getByRole("listitem").filter({ hasText: "Betrachter" })).toContainText("Läuft ab am");
 
-  await page.getByRole("link", { name: "Protokoll" }).click();
+  await page.getByRole("link", { name: "Audit-Log" }).click();
   await expect(page).toHaveURL(/\/de\/settings\/audit$/);
   const entries = page.getByTestId("audit-row");
   await expect(entries.filter({ hasText: "Einladung erstellt" }).first()).toContainText(e2eEnv.ADMIN_EMAIL);

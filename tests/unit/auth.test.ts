@@ -1,7 +1,7 @@
 import { verifyPassword } from "better-auth/crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, DEFAULT_WORKSPACE_ID, memberships, users } from "@/db/schema";
+import { accounts, DEFAULT_WORKSPACE_ID, memberships, users, workspaces } from "@/db/schema";
 import { safeNextPath } from "@/lib/auth/redirects";
 import { createFirstOwner } from "@/lib/auth/setup";
 import {
@@ -89,9 +89,13 @@ describe.each(databaseBackends())("sign-in on $name", ({ open }) => {
     for (const wait of waits.filter((wait) => wait > 0)) expect(wait).toBeGreaterThan(25);
   });
 
-  it("creates the first owner in the default workspace, and only the first", async () => {
+  it("creates the first owner in the default workspace, named in the set-up page's language, and only the first", async () => {
     const { db } = database.connection;
-    const owner = await createFirstOwner(db, { email: "Owner@Example.com", password: "owner-password-1" });
+    const owner = await createFirstOwner(
+      db,
+      { email: "Owner@Example.com", password: "owner-password-1" },
+      "Standard-Workspace",
+    );
     expect(owner?.email).toBe("owner@example.com");
     const [membership] = await db
       .select({ role: memberships.role })
@@ -109,8 +113,13 @@ describe.each(databaseBackends())("sign-in on $name", ({ open }) => {
     );
 
     expect(
-      await createFirstOwner(db, { email: "second@example.com", password: "second-password-1" }),
+      await createFirstOwner(db, { email: "second@example.com", password: "second-password-1" }, "Other"),
     ).toBeNull();
     expect(await db.select({ id: users.id }).from(users)).toHaveLength(1);
+    const [workspace] = await db
+      .select({ name: workspaces.name })
+      .from(workspaces)
+      .where(eq(workspaces.id, DEFAULT_WORKSPACE_ID));
+    expect(workspace?.name).toBe("Standard-Workspace");
   });
 });
