@@ -6,6 +6,7 @@ import { Pager } from "@/components/ui/pager";
 import { Table, TableCell, TableHeader } from "@/components/ui/table";
 import type { AuditRow } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/queries";
+import { cursorParam } from "@/lib/keyset";
 import { pageAccess } from "@/lib/pages";
 import { isRole } from "@/lib/workspaces/roles";
 
@@ -51,7 +52,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/[locale]/s
   const t = await getTranslations("Settings");
   const format = await getFormatter();
   const { before } = await searchParams;
-  const cursor = typeof before === "string" && before.length > 0 ? before : null;
+  const cursor = cursorParam(before);
   const { entries, older } = await listAuditEntries(db, access.workspaceId, { before: cursor });
   return (
     <SettingsSection

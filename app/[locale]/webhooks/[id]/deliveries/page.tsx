@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { failingDaysBeforeDisable, listDeliveries } from "@/lib/dispatch/log-queries";
+import { cursorParam } from "@/lib/keyset";
 import { localeOf, pageWebhook } from "@/lib/pages";
 
 type Props = PageProps<"/[locale]/webhooks/[id]/deliveries">;
@@ -19,7 +20,7 @@ export default async function DeliveriesPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { access, db, webhook } = found;
   const { before } = await searchParams;
-  const cursor = typeof before === "string" && before.length > 0 ? before : null;
+  const cursor = cursorParam(before);
   const page = await listDeliveries(db, access.workspaceId, webhook.id, { before: cursor });
   return (
     <DeliveryLog
