@@ -5,7 +5,12 @@ import {
   strictTransportSecurity,
 } from "./lib/security/headers.mjs";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  // Writes messages/en.d.json.ts (on build, dev and `next typegen`): message arguments typed from the ICU
+  // text, so `t("attempts")` without its `count` fails `tsc` (lib/i18n/types.ts).
+  experimental: { createMessagesDeclaration: "./messages/en.json" },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,4 +1,5 @@
 import { NextRequest, NextResponse } from "next/server";
+import { hasLocale } from "next-intl";
 import createMiddleware from "next-intl/middleware";
 import { env } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
@@ -39,7 +40,7 @@ function gate(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   const [, locale = "", ...rest] = pathname.split("/");
   const page = `/${rest.join("/")}`;
-  const localized = (routing.locales as readonly string[]).includes(locale);
+  const localized = hasLocale(routing.locales, locale);
   if (localized && !isPublic(page) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     // From nextUrl, as next-intl does: the host the browser used, so the cookie set there is sent back.
     const target = request.nextUrl.clone();

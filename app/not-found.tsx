@@ -1,13 +1,13 @@
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { type Locale, routing } from "@/lib/i18n/routing";
+import { localeFromAcceptLanguage } from "@/lib/i18n/translator";
 import "./globals.css";
 
 // Paths outside a locale that reach no page (`/.env`, `/favicon.php`: proxy.ts skips paths with a dot, so
 // no locale is added): app/[locale]/layout.tsx gets ".env" as its locale and calls notFound(), which lands
 // here. The same page as under a locale, in the browser's language (plain links: no locale to navigate in).
 export default async function RootNotFound() {
-  const locale = preferredLocale((await headers()).get("accept-language"));
+  const locale = localeFromAcceptLanguage((await headers()).get("accept-language"));
   const t = await getTranslations({ locale, namespace: "NotFound" });
   const app = await getTranslations({ locale, namespace: "App" });
   return (
@@ -35,19 +35,4 @@ export default async function RootNotFound() {
       </body>
     </html>
   );
-}
-
-/** The first of our languages the Accept-Language header names (by weight), else the default. */
-function preferredLocale(header: string | null): Locale {
-  const wanted = (header ?? "")
-    .split(",")
-    .map((part) => {
-      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
-      const q = params.find((param) => param.trim().startsWith("q="));
-      return { language: tag.split("-")[0] ?? "", weight: q ? Number(q.trim().slice(2)) || 0 : 1 };
-    })
-    .filter((entry) => entry.weight > 0)
-    .sort((a, b) => b.weight - a.weight);
-  const match = wanted.find((entry) => (routing.locales as readonly string[]).includes(entry.language));
-  return (match?.language as Locale | undefined) ?? routing.defaultLocale;
 }

@@ -1,22 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { headerAccount } from "@/lib/auth/header";
 import { routing } from "@/lib/i18n/routing";
+import { localeOf } from "@/lib/pages";
 import "../globals.css";
 
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
-
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: string }>;
-}): Promise<Metadata> {
+// Also for a path outside a locale (`/.env` reaches this layout as locale ".env"): then in the default one.
+export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({
     locale: hasLocale(routing.locales, locale) ? locale : routing.defaultLocale,
@@ -25,15 +17,10 @@ export async function generateMetadata({
   return { title: { default: t("title"), template: `%s · ${t("title")}` } };
 }
 
-export default async function LocaleLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ locale: string }>;
-}) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
+  const locale = await localeOf(params);
+  // Every page renders per request and learns its locale from proxy.ts; but proxy.ts skips paths with a dot
+  // (`/de/webhooks/new/.git/config`), whose not-found page still speaks the URL's language: it is told here.
   setRequestLocale(locale);
   return (
     <html lang={locale}>

@@ -1,11 +1,6 @@
-import { hasLocale } from "next-intl";
 import { redirect } from "@/lib/i18n/navigation";
-import { routing } from "@/lib/i18n/routing";
+import { localeOf } from "@/lib/pages";
 
-export default async function Home({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  redirect({
-    href: "/webhooks",
-    locale: hasLocale(routing.locales, locale) ? locale : routing.defaultLocale,
-  });
+export default async function Home({ params }: PageProps<"/[locale]">) {
+  redirect({ href: "/webhooks", locale: await localeOf(params) });
 }

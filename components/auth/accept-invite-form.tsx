@@ -20,7 +20,7 @@ export function AcceptInviteForm({
           role="status"
           className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
         >
-          {t(`errors.${state.formError}`, { min: 0, max: 0 })}
+          {t(`errors.${state.formError}`, { min: "0", max: "0" })}
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>

@@ -33,7 +33,7 @@ export function AccountForm({
   const t = useTranslations("Auth.errors");
   const [state, formAction, pending] = useActionState(action, {});
   const message = (key: AuthErrorKey | undefined) =>
-    key ? t(key, { min: minPasswordLength, max: maxPasswordLength }) : undefined;
+    key ? t(key, { min: String(minPasswordLength), max: String(maxPasswordLength) }) : undefined;
   const ids = {
     email: `${idPrefix}-email`,
     password: `${idPrefix}-password`,

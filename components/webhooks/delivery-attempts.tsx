@@ -31,7 +31,7 @@ export function DeliveryAttempts({ attempts }: { attempts: AttemptView[] }) {
 function Attempt({ attempt }: { attempt: AttemptView }) {
   const t = useTranslations("Deliveries");
   const format = useFormatter();
-  const title = t("attempt", { number: attempt.attempt });
+  const title = t("attempt", { number: String(attempt.attempt) });
   const { request } = attempt;
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white">
@@ -73,7 +73,7 @@ function Attempt({ attempt }: { attempt: AttemptView }) {
             <>
               <p className="rounded-lg bg-slate-900 px-3 py-2.5 font-mono text-xs text-slate-100">
                 <span className={isSuccess(attempt.response_status) ? "text-emerald-300" : "text-red-300"}>
-                  {t("httpStatus", { status: attempt.response_status })}
+                  {t("httpStatus", { status: String(attempt.response_status) })}
                 </span>
               </p>
               <Headers headers={attempt.response_headers} />
@@ -91,7 +91,9 @@ function Result({ attempt }: { attempt: AttemptView }) {
   const status = attempt.response_status;
   const ok = status !== null && isSuccess(status);
   const text =
-    status !== null ? t("httpStatus", { status }) : errorKindLabel(t, attempt.error_kind ?? "network");
+    status !== null
+      ? t("httpStatus", { status: String(status) })
+      : errorKindLabel(t, attempt.error_kind ?? "network");
   return (
     <span
       className={
@@ -145,8 +147,8 @@ function Body({ body, missing }: { body: LoggedBody; missing: string }) {
           {body.truncated ? (
             <p className="mt-1 text-xs text-slate-500">
               {t("truncated", {
-                shown: kib(new TextEncoder().encode(body.text).length),
-                total: kib(body.bytes),
+                shown: String(kib(new TextEncoder().encode(body.text).length)),
+                total: String(kib(body.bytes)),
               })}
             </p>
           ) : null}

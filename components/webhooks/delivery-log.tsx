@@ -181,7 +181,7 @@ function Outcome({ delivery, when }: { delivery: LoggedDelivery; when: (iso: str
     <span className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
       {status !== null ? (
         <span className={ok ? "font-mono text-xs text-emerald-700" : "font-mono text-xs text-red-700"}>
-          {t("httpStatus", { status })}
+          {t("httpStatus", { status: String(status) })}
         </span>
       ) : null}
       {delivery.status === "cancelled" ? (

@@ -123,7 +123,7 @@ export function KeyValueGrid({ name, control, register, hint }: GridProps) {
           {t("add")}
         </Button>
         <span className="text-xs text-slate-500">
-          {full ? tGrid("full", { max: maxRows }) : tGrid("keyboardHint")}
+          {full ? tGrid("full", { max: String(maxRows) }) : tGrid("keyboardHint")}
         </span>
       </div>
     </Card>
@@ -166,7 +166,8 @@ const KeyValueRow = memo(function KeyValueRow({
   const { errors } = useFormState({ control, name: names, exact: true });
   const keyError = (get(errors, keyName) as FormFieldError | undefined)?.message;
   const valueError = (get(errors, valueName) as FormFieldError | undefined)?.message;
-  const row = index + 1;
+  // Text for the labels: a plain ICU argument ("Header {row} key") is typed as a string.
+  const row = String(index + 1);
   const ids = {
     key: cellId(name, index, "key"),
     value: cellId(name, index, "value"),

@@ -9,6 +9,13 @@ const AT_MOST_MS = 60_000;
 // While deliveries on the page are pending, the page renders again: every few seconds while one is due
 // (a worker is on it), else shortly after the next one falls due and at least once a minute. Only while
 // the tab is visible. So a delivery moves on to "succeeded" or "failed" without a reload.
+//
+// A timer and router.refresh(), not TanStack Query's useQuery/refetchInterval: the log is a server
+// component, so a refresh re-renders its rows on the server, masked for the reader's role, from the same
+// query as the first render. useQuery would need a second read path (an action returning rows), the rows
+// rendered again in the browser and a provider on the page, to replace these twenty lines. So TanStack
+// Query has no live read to own here; its other users only track a mutation's pending state, which a
+// transition does without a provider, and it can leave the project once they do.
 export function LogAutoRefresh({ nextAttemptAt }: { nextAttemptAt: string | null }) {
   const router = useRouter();
   const due = useRef(nextAttemptAt);

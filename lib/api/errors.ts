@@ -41,9 +41,10 @@ export function apiTranslator(locale: Locale) {
 
 export function errorResponse(error: ApiError, locale: Locale): Response {
   const t = apiTranslator(locale);
+  // The key is chosen at run time, so its ICU arguments cannot be checked here: `values` are the raiser's.
   const { values, issues, headers } = error.details;
   const body: ErrorBody = {
-    error: { code: error.code, message: t(error.messageKey, values), ...(issues ? { issues } : {}) },
+    error: { code: error.code, message: t(error.messageKey, values as never), ...(issues ? { issues } : {}) },
   };
   return Response.json(body, { status: errorStatus[error.code], headers });
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { deliveries, deliveryAttempts, events } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
+import { type Keyset, keysetPage, newestFirst, olderThan } from "@/lib/keyset";
 import { dispatchConfig } from "./config";
 import type { DeliverySummary } from "./rows";
 
@@ -35,53 +36,49 @@ export type AttemptView = {
   error_message: string | null;
 };
 
-/**
- * One page of a webhook's deliveries, newest first. The cursor is a delivery id: the page holds the rows
- * older than it, compared on (created_at, id) in the database so microsecond timestamps keep their order.
- */
+const deliveryKeys: Keyset = { table: deliveries, at: deliveries.created_at, id: deliveries.id };
+
+/** One page of a webhook's deliveries, newest first (lib/keyset.ts). The cursor is a delivery id. */
 export async function listDeliveries(
   db: Database,
   workspaceId: string,
   webhookId: string,
   options: { before?: string | null; limit?: number } = {},
 ): Promise<DeliveryPage> {
-  const limit = options.limit ?? DELIVERY_PAGE_SIZE;
   if (!isUuid(webhookId)) return { deliveries: [], older: null };
-  const before = options.before && isUuid(options.before) ? options.before : null;
-  const rows = await db
-    .select({
-      id: deliveries.id,
-      event_id: deliveries.event_id,
-      trigger_element: events.trigger_element,
-      trigger: events.trigger,
-      event_time: events.received_at,
-      status: deliveries.status,
-      attempts: deliveries.attempts,
-      next_attempt_at: deliveries.next_attempt_at,
-      last_response_status: deliveries.last_response_status,
-      last_error: deliveries.last_error,
-    })
-    .from(deliveries)
-    .innerJoin(events, eq(events.id, deliveries.event_id))
-    .where(
-      and(
-        eq(deliveries.workspace_id, workspaceId),
-        eq(deliveries.webhook_id, webhookId),
-        before
-          ? sql`(${deliveries.created_at}, ${deliveries.id}) < (select c.created_at, c.id from ${deliveries} c where c.id = ${before} and c.webhook_id = ${webhookId})`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(deliveries.created_at), desc(deliveries.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
+  const { rows, older } = await keysetPage(options.limit ?? DELIVERY_PAGE_SIZE, (take) =>
+    db
+      .select({
+        id: deliveries.id,
+        event_id: deliveries.event_id,
+        trigger_element: events.trigger_element,
+        trigger: events.trigger,
+        event_time: events.received_at,
+        status: deliveries.status,
+        attempts: deliveries.attempts,
+        next_attempt_at: deliveries.next_attempt_at,
+        last_response_status: deliveries.last_response_status,
+        last_error: deliveries.last_error,
+      })
+      .from(deliveries)
+      .innerJoin(events, eq(events.id, deliveries.event_id))
+      .where(
+        and(
+          eq(deliveries.workspace_id, workspaceId),
+          eq(deliveries.webhook_id, webhookId),
+          olderThan(deliveryKeys, options.before, { column: deliveries.webhook_id, value: webhookId }),
+        ),
+      )
+      .orderBy(...newestFirst(deliveryKeys))
+      .limit(take),
+  );
   return {
-    deliveries: page.map((row) => ({
+    deliveries: rows.map((row) => ({
       ...row,
       event_time: row.event_time.toISOString(),
       next_attempt_at: row.status === "pending" ? row.next_attempt_at.toISOString() : null,
     })),
-    older: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    older,
   };
 }
 

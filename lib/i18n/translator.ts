@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator, hasLocale } from "next-intl";
 import type { Translate } from "@/lib/validation/issues";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
@@ -6,19 +6,20 @@ import { type Locale, routing } from "./routing";
 
 const messagesByLocale = { en, de } as const;
 
-// For code outside React (the REST API): picks en or de from an Accept-Language header.
+// For code outside a locale (the REST API, the not-found page of a path without one): the first of our
+// languages the Accept-Language header names, by weight, else the default.
 export function localeFromAcceptLanguage(header: string | null): Locale {
   const ranked = (header ?? "")
     .split(",")
     .map((part) => {
-      const [tag = "", ...params] = part.trim().split(";");
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
       const q = params.find((p) => p.trim().startsWith("q="));
-      return { language: tag.toLowerCase().split("-")[0], q: q ? Number(q.trim().slice(2)) : 1 };
+      return { language: tag.split("-")[0] ?? "", q: q ? Number(q.trim().slice(2)) : 1 };
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q);
-  const match = ranked.find((entry) => (routing.locales as readonly string[]).includes(entry.language ?? ""));
-  return (match?.language as Locale | undefined) ?? routing.defaultLocale;
+  for (const { language } of ranked) if (hasLocale(routing.locales, language)) return language;
+  return routing.defaultLocale;
 }
 
 export function validationTranslator(locale: Locale): Translate {

@@ -1,4 +1,5 @@
 import { parseTemplate, type Segment } from "./parse";
+import { valueAtPath } from "./path";
 
 // Parsed once per distinct template: a webhook's values are rendered again for every event.
 const parsed = new Map<string, Segment[]>();
@@ -36,16 +37,11 @@ export function renderTemplate(source: string, data: unknown): string {
   return out;
 }
 
-// Own properties only: a template path never reaches an object's prototype.
+// Own properties only (see path.ts); strict, as Handlebars' `strict`: an unknown variable fails.
 function lookup(data: unknown, path: readonly string[]): unknown {
-  let current: unknown = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object" || !Object.hasOwn(current, segment)) {
-      throw new Error(`"${path.join(".")}" is not defined in the element data`);
-    }
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
+  const result = valueAtPath(data, path);
+  if (!result.found) throw new Error(`"${path.join(".")}" is not defined in the element data`);
+  return result.value;
 }
 
 // A value that is exactly one variable (whitespace control included: `{{~amount~}}`) keeps its JSON type

@@ -1,14 +1,11 @@
-import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { currentAccess } from "@/lib/auth/access";
 import { roleAllows } from "@/lib/workspaces/roles";
 
 // Members, keys and the audit log are for owners: everyone else is told so, and sees none of it.
-export default async function SettingsLayout({ children }: { children: ReactNode }) {
-  await connection();
+export default async function SettingsLayout({ children }: LayoutProps<"/[locale]/settings">) {
   const t = await getTranslations("Settings");
   const access = await currentAccess();
   return (

@@ -1,7 +1,6 @@
 import { redirect } from "@/lib/i18n/navigation";
-import type { Locale } from "@/lib/i18n/routing";
+import { localeOf } from "@/lib/pages";
 
-export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  redirect({ href: "/settings/general", locale: locale as Locale });
+export default async function SettingsPage({ params }: PageProps<"/[locale]/settings">) {
+  redirect({ href: "/settings/general", locale: await localeOf(params) });
 }

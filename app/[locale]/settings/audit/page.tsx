@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import type { Messages } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { Pager } from "@/components/ui/pager";
 import { Table, TableCell, TableHeader } from "@/components/ui/table";
 import type { AuditRow } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/queries";
-import { currentAccess } from "@/lib/auth/access";
-import { getDb } from "@/lib/db";
-import { isRole, roleAllows } from "@/lib/workspaces/roles";
+import { cursorParam } from "@/lib/keyset";
+import { pageAccess } from "@/lib/pages";
+import { isRole } from "@/lib/workspaces/roles";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Settings.audit");
@@ -16,6 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"Settings">>>;
+// Every action's message takes `active` (only the switch's uses it), so any of them may be asked for.
+type AuditActionKey = keyof Messages["Settings"]["audit"]["actions"];
 
 // What changed, in words: the fields of a save, a role change, a switch on or off.
 function detailsText(entry: AuditRow, t: Translate): string {
@@ -45,21 +47,18 @@ function detailsText(entry: AuditRow, t: Translate): string {
   return "";
 }
 
-type Props = { searchParams: Promise<{ before?: string | string[] }> };
-
-export default async function AuditPage({ searchParams }: Props) {
-  const access = await currentAccess();
-  if (!roleAllows(access.role, "owner")) notFound();
+export default async function AuditPage({ searchParams }: PageProps<"/[locale]/settings/audit">) {
+  const { access, db } = await pageAccess("owner");
   const t = await getTranslations("Settings");
   const format = await getFormatter();
   const { before } = await searchParams;
-  const cursor = typeof before === "string" && before.length > 0 ? before : null;
-  const { entries, older } = await listAuditEntries(await getDb(), access.workspaceId, { before: cursor });
+  const cursor = cursorParam(before);
+  const { entries, older } = await listAuditEntries(db, access.workspaceId, { before: cursor });
   return (
     <SettingsSection
       id="audit"
       title={t("audit.title")}
-      description={t("audit.description", { count: AUDIT_PAGE_SIZE })}
+      description={t("audit.description", { count: String(AUDIT_PAGE_SIZE) })}
     >
       {entries.length === 0 ? (
         <p className="text-sm text-slate-500">{t("audit.empty")}</p>
@@ -83,7 +82,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   {entry.actor_label}
                 </TableCell>
                 <TableCell>
-                  {t(`audit.actions.${entry.action.replace(".", "_") as "webhook_create"}`, {
+                  {t(`audit.actions.${entry.action.replace(".", "_") as AuditActionKey}`, {
                     active: String(entry.details?.active ?? ""),
                   })}
                 </TableCell>

@@ -3,9 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
-import { currentAccess } from "@/lib/auth/access";
-import { getDb } from "@/lib/db";
-import { roleAllows } from "@/lib/workspaces/roles";
+import { pageAccess } from "@/lib/pages";
 import { getWorkspace } from "@/lib/workspaces/workspaces";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,9 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function GeneralSettingsPage() {
-  const access = await currentAccess();
-  if (!roleAllows(access.role, "owner")) notFound();
-  const workspace = await getWorkspace(await getDb(), access.workspaceId);
+  const { access, db } = await pageAccess("owner");
+  const workspace = await getWorkspace(db, access.workspaceId);
   if (!workspace) notFound();
   const t = await getTranslations("Settings.general");
   return (

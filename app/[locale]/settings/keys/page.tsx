@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { KeyCreateForm } from "@/components/settings/key-create-form";
 import { RevokeKeyButton } from "@/components/settings/revoke-key-button";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { Table, TableCell, TableHeader } from "@/components/ui/table";
-import { currentAccess } from "@/lib/auth/access";
-import { getDb } from "@/lib/db";
 import { type KeyView, listKeys } from "@/lib/keys/keys";
-import { roleAllows } from "@/lib/workspaces/roles";
+import { pageAccess } from "@/lib/pages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Settings.keys");
@@ -22,11 +19,10 @@ function statusOf(key: KeyView, now: number): "active" | "revoked" | "expired" {
 }
 
 export default async function KeysPage() {
-  const access = await currentAccess();
-  if (!roleAllows(access.role, "owner")) notFound();
+  const { access, db } = await pageAccess("owner");
   const t = await getTranslations("Settings.keys");
   const format = await getFormatter();
-  const keys = await listKeys(await getDb(), access.workspaceId);
+  const keys = await listKeys(db, access.workspaceId);
   const now = Date.now();
   const date = (value: Date | null, fallback: string) =>
     value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : fallback;

@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { InviteCreator } from "@/components/settings/invite-creator";
 import { RemoveMemberButton, WithdrawInviteButton } from "@/components/settings/member-buttons";
 import { MemberRoleSelect } from "@/components/settings/member-role-select";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { Table, TableCell, TableHeader } from "@/components/ui/table";
-import { currentAccess } from "@/lib/auth/access";
-import { getDb } from "@/lib/db";
+import { pageAccess } from "@/lib/pages";
 import { listOpenInvites } from "@/lib/workspaces/invites";
 import { listMembers } from "@/lib/workspaces/members";
-import { roleAllows } from "@/lib/workspaces/roles";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Settings.members");
@@ -18,11 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MembersPage() {
-  const access = await currentAccess();
-  if (!roleAllows(access.role, "owner")) notFound();
+  const { access, db } = await pageAccess("owner");
   const t = await getTranslations("Settings");
   const format = await getFormatter();
-  const db = await getDb();
   const [members, invites] = await Promise.all([
     listMembers(db, access.workspaceId),
     listOpenInvites(db, access.workspaceId),

@@ -1,30 +1,21 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { EditorHeader } from "@/components/webhooks/editor-header";
 import { SigningSecretNote } from "@/components/webhooks/signing-secret-note";
 import { WebhookEditor } from "@/components/webhooks/webhook-editor";
-import { currentAccess } from "@/lib/auth/access";
 import { elements } from "@/lib/elements";
-import type { Locale } from "@/lib/i18n/routing";
+import { localeOf, pageAccess } from "@/lib/pages";
 import { editorCatalog } from "@/lib/webhooks/editor-catalog";
 import { newWebhookForm } from "@/lib/webhooks/form-values";
-import { roleAllows } from "@/lib/workspaces/roles";
 
-type Props = { params: Promise<{ locale: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as Locale, namespace: "WebhookEditor" });
+export async function generateMetadata({ params }: PageProps<"/[locale]/webhooks/new">): Promise<Metadata> {
+  const t = await getTranslations({ locale: await localeOf(params), namespace: "WebhookEditor" });
   return { title: t("titleNew") };
 }
 
-export default async function NewWebhookPage({ params }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale as Locale);
+export default async function NewWebhookPage() {
   // Signed in, in a workspace (otherwise this redirects), and allowed to create: viewers are not.
-  const access = await currentAccess();
-  if (!roleAllows(access.role, "editor")) notFound();
+  await pageAccess("editor");
   return (
     <>
       <EditorHeader mode="new" />

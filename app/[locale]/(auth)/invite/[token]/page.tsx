@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
 import { AccountForm } from "@/components/auth/account-form";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -11,21 +10,16 @@ import { acceptInviteAction, joinWithInviteAction } from "@/lib/actions/invites"
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/account-form";
 import { currentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
-import type { Locale } from "@/lib/i18n/routing";
+import { localeOf } from "@/lib/pages";
 
-type Props = { params: Promise<{ locale: string; token: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as Locale, namespace: "Auth.invite" });
+export async function generateMetadata({ params }: PageProps<"/[locale]/invite/[token]">): Promise<Metadata> {
+  const t = await getTranslations({ locale: await localeOf(params), namespace: "Auth.invite" });
   return { title: t("metaTitle") };
 }
 
 // Whether the link is still good is known only when it is used: acceptInvite checks and spends it at once.
-export default async function InvitePage({ params }: Props) {
+export default async function InvitePage({ params }: PageProps<"/[locale]/invite/[token]">) {
   const { locale, token } = await params;
-  setRequestLocale(locale as Locale);
-  await connection();
   const user = await currentUser();
   const t = await getTranslations("Auth");
   return (
@@ -67,7 +61,7 @@ export default async function InvitePage({ params }: Props) {
               labels={{
                 email: t("setup.email"),
                 password: t("setup.password"),
-                passwordHint: t("setup.passwordHint", { min: MIN_PASSWORD_LENGTH }),
+                passwordHint: t("setup.passwordHint", { min: String(MIN_PASSWORD_LENGTH) }),
                 confirm: t("setup.confirm"),
                 submit: t("invite.create"),
                 submitting: t("invite.creating"),
