@@ -28,7 +28,7 @@ export function WorkspaceCreateForm({ cancelHref }: { cancelHref: string | null 
     startTransition(async () => {
       const result = await createWorkspaceAction(values);
       if (!result.ok && result.error === "validation_failed") {
-        for (const issue of result.issues) form.setError("name", { message: issue.message });
+        for (const issue of result.issues ?? []) form.setError("name", { message: issue.message });
       }
     }),
   );

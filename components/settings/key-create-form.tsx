@@ -29,7 +29,7 @@ export function KeyCreateForm() {
         form.reset(empty);
         startRefresh(() => router.refresh());
       } else if (result.error === "validation_failed") {
-        for (const issue of result.issues) {
+        for (const issue of result.issues ?? []) {
           form.setError(issue.path as keyof KeyFormValues, { message: issue.message });
         }
       }
@@ -37,7 +37,7 @@ export function KeyCreateForm() {
   });
   const { errors } = form.formState;
   const kind = form.watch("kind");
-  const created = mutation.data?.ok ? mutation.data.token : null;
+  const created = mutation.data?.ok ? mutation.data.data.token : null;
 
   return (
     <div className="space-y-4">

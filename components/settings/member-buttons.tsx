@@ -39,7 +39,7 @@ export function WithdrawInviteButton({ id, role }: { id: string; role: string })
         cancel: t("members.confirm.cancel"),
         failed: t("members.failed"),
       }}
-      run={async () => ((await deleteInviteAction(id)) ? true : t("members.failed"))}
+      run={async () => ((await deleteInviteAction(id)).ok ? true : t("members.failed"))}
     />
   );
 }

@@ -17,7 +17,7 @@ export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
         cancel: t("confirm.cancel"),
         failed: t("failed"),
       }}
-      run={async () => ((await revokeKeyAction(id)) ? true : t("failed"))}
+      run={async () => ((await revokeKeyAction(id)).ok ? true : t("failed"))}
     />
   );
 }

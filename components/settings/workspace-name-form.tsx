@@ -36,7 +36,7 @@ export function WorkspaceNameForm({ workspaceId, name }: { workspaceId: string; 
         setStatus("saved");
         router.refresh();
       } else if (result.error === "validation_failed") {
-        for (const issue of result.issues) form.setError("name", { message: issue.message });
+        for (const issue of result.issues ?? []) form.setError("name", { message: issue.message });
       } else {
         setStatus(result.error);
       }

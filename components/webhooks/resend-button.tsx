@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { resendDeliveryAction } from "@/lib/actions/webhooks";
+import { resendDeliveryAction } from "@/lib/actions/deliveries";
 import { useRouter } from "@/lib/i18n/navigation";
 import { RotateIcon } from "./icons";
 

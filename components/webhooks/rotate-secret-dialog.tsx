@@ -27,8 +27,8 @@ export function RotateSecretDialog({ webhookId, overlapHours, onRotated }: Props
     startRotating(async () => {
       try {
         const rotated = await rotateWebhookSecretAction(webhookId);
-        if (!rotated) throw new Error("not_found");
-        onRotated(rotated);
+        if (!rotated.ok) throw new Error(rotated.error);
+        onRotated(rotated.data);
         setOpen(false);
       } catch {
         setFailed(true);

@@ -132,7 +132,7 @@ export function WebhookEditor({
     // Each issue goes to its field or grid cell; the rest are listed above the buttons.
     const current = getValues();
     const unplaced: string[] = [];
-    for (const issue of result.issues) {
+    for (const issue of result.issues ?? []) {
       const field = formFieldOf(issue.path, current, catalogElement(catalog, current.trigger_element));
       if (field) {
         setError(field as never, { type: "server", message: issue.message });
