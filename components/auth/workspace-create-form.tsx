@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useMemo, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { useValidationTranslator } from "@/components/forms/localized-resolver";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -14,11 +15,8 @@ import { workspaceNameResolver } from "./workspace-name-resolver";
 // The new workspace's name; on success the action makes it the active workspace and opens its list.
 export function WorkspaceCreateForm({ cancelHref }: { cancelHref: string | null }) {
   const t = useTranslations("Workspaces.new");
-  const tv = useTranslations("Validation");
-  const resolver = useMemo(
-    () => workspaceNameResolver((key, values) => tv(key as never, values as never)),
-    [tv],
-  );
+  const tv = useValidationTranslator();
+  const resolver = useMemo(() => workspaceNameResolver(tv), [tv]);
   const form = useForm<WorkspaceFormValues>({ resolver, defaultValues: { name: "" } });
   const [pending, startTransition] = useTransition();
   const { errors } = form.formState;

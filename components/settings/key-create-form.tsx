@@ -5,23 +5,24 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { localizedResolver, useValidationTranslator } from "@/components/forms/localized-resolver";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { createKeyAction } from "@/lib/actions/keys";
 import { useRouter } from "@/lib/i18n/navigation";
-import { createKeySchema, type KeyFormValues, keyKinds, keyScopes } from "@/lib/keys/schema";
+import { type KeyFormValues, keyKinds, keySchema, keyScopes } from "@/lib/keys/schema";
 
 const empty: KeyFormValues = { name: "", kind: "api", scope: "read_write", expires: "" };
 
 export function KeyCreateForm() {
   const t = useTranslations("Settings.keys");
-  const tv = useTranslations("Validation");
+  const tv = useValidationTranslator();
   const router = useRouter();
   const [, startRefresh] = useTransition();
-  const schema = useMemo(() => createKeySchema((key, values) => tv(key as never, values as never)), [tv]);
-  const form = useForm<KeyFormValues>({ resolver: zodResolver(schema), defaultValues: empty });
+  const resolver = useMemo(() => localizedResolver(zodResolver(keySchema), tv), [tv]);
+  const form = useForm<KeyFormValues>({ resolver, defaultValues: empty });
   const mutation = useMutation({
     mutationFn: (values: KeyFormValues) => createKeyAction(values),
     onSuccess: (result) => {

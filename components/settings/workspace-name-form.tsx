@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { workspaceNameResolver } from "@/components/auth/workspace-name-resolver";
+import { useValidationTranslator } from "@/components/forms/localized-resolver";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -16,12 +17,9 @@ type Status = "saved" | "stale" | "forbidden" | null;
 // Renames the workspace the page was shown for; the header's name and switcher follow on refresh.
 export function WorkspaceNameForm({ workspaceId, name }: { workspaceId: string; name: string }) {
   const t = useTranslations("Settings.general");
-  const tv = useTranslations("Validation");
+  const tv = useValidationTranslator();
   const router = useRouter();
-  const resolver = useMemo(
-    () => workspaceNameResolver((key, values) => tv(key as never, values as never)),
-    [tv],
-  );
+  const resolver = useMemo(() => workspaceNameResolver(tv), [tv]);
   const form = useForm<WorkspaceFormValues>({ resolver, defaultValues: { name } });
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<Status>(null);

@@ -3,11 +3,11 @@
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { type Resolver, type ResolverResult, useForm, useFormState, useWatch } from "react-hook-form";
+import { useValidationTranslator } from "@/components/forms/localized-resolver";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { saveWebhookAction } from "@/lib/actions/webhooks";
 import { Link, useRouter } from "@/lib/i18n/navigation";
-import type { Translate } from "@/lib/validation/issues";
 import { catalogElement, type EditorCatalog } from "@/lib/webhooks/catalog-view";
 import { formFieldOf, toWebhookInput, type WebhookFormValues } from "@/lib/webhooks/form-values";
 import type { WebhookValues } from "@/lib/webhooks/schemas";
@@ -44,7 +44,7 @@ export function WebhookEditor({
   readOnly = false,
 }: Props) {
   const t = useTranslations("WebhookEditor");
-  const tValidation = useTranslations("Validation");
+  const tValidation = useValidationTranslator();
   const router = useRouter();
   const [formIssues, setFormIssues] = useState<string[]>([]);
   const [leaving, startLeaving] = useTransition();
@@ -53,7 +53,7 @@ export function WebhookEditor({
   const resolver = useMemo<FormResolver>(() => {
     let validator: ReturnType<typeof loadValidator> | null = null;
     function loadValidator() {
-      return loadValidation().then((module) => module.createValidator(tValidation as unknown as Translate));
+      return loadValidation().then((module) => module.createValidator(tValidation));
     }
     return async (values, context, options) => {
       validator ??= loadValidator();

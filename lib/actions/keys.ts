@@ -1,14 +1,12 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
 import { recordAudit } from "@/lib/audit/record";
 import { accessFor } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
-import { type Locale, routing } from "@/lib/i18n/routing";
-import { validationTranslator } from "@/lib/i18n/translator";
 import { createKey, type KeyGrant, revokeKey } from "@/lib/keys/keys";
-import { createKeySchema, endOfDay } from "@/lib/keys/schema";
+import { endOfDay, keySchema } from "@/lib/keys/schema";
 import { toFieldIssues } from "@/lib/validation/issues";
+import { refused } from "./refused";
 import { type ActionResult, failed, succeeded } from "./result";
 
 // Public endpoints: owners only, every input validated here.
@@ -18,12 +16,8 @@ export async function createKeyAction(
 ): Promise<ActionResult<{ token: string }, "forbidden" | "validation_failed">> {
   const access = await accessFor("owner");
   if (!access) return failed("forbidden");
-  const locale = await getLocale();
-  const t = validationTranslator(
-    (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : "en",
-  );
-  const parsed = createKeySchema(t).safeParse(input);
-  if (!parsed.success) return failed("validation_failed", toFieldIssues(parsed.error));
+  const parsed = keySchema.safeParse(input);
+  if (!parsed.success) return refused(toFieldIssues(parsed.error));
   const { name, kind, scope, expires } = parsed.data;
   const db = await getDb();
   // The schema has refused an API key without a scope and an event key with one.

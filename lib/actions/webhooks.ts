@@ -2,8 +2,6 @@
 
 import { accessFor } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
-import { requestLocale } from "@/lib/i18n/request-locale";
-import { validationTranslator } from "@/lib/i18n/translator";
 import {
   createWebhook,
   deleteWebhook,
@@ -12,6 +10,7 @@ import {
   updateWebhook,
 } from "@/lib/webhooks/mutations";
 import { secretOverlapMs } from "@/lib/webhooks/secret";
+import { refused } from "./refused";
 import { type ActionResult, failed, succeeded } from "./result";
 
 // Every exported function here is a public endpoint: each one validates its input in the lib/webhooks
@@ -24,13 +23,10 @@ export async function saveWebhookAction(
   const access = await accessFor("editor");
   if (!access) return failed("not_found");
   const db = await getDb();
-  const t = validationTranslator(await requestLocale());
   const result =
-    id === null
-      ? await createWebhook(db, access, input, t)
-      : await updateWebhook(db, access, String(id), input, t);
+    id === null ? await createWebhook(db, access, input) : await updateWebhook(db, access, String(id), input);
   if (result.ok) return succeeded({ id: result.webhook.id });
-  return result.error === "not_found" ? failed("not_found") : failed("validation_failed", result.issues);
+  return result.error === "not_found" ? failed("not_found") : refused(result.issues);
 }
 
 export type ActiveState = { active: boolean; disabled_reason: string | null };

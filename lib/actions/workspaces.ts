@@ -6,7 +6,6 @@ import { chooseWorkspace } from "@/lib/auth/workspace-cookie";
 import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { validationTranslator } from "@/lib/i18n/translator";
 import { isUuid } from "@/lib/ids";
 import { toFieldIssues } from "@/lib/validation/issues";
 import { createInvite, deleteInvite } from "@/lib/workspaces/invites";
@@ -14,6 +13,7 @@ import { changeMemberRole, removeMember } from "@/lib/workspaces/members";
 import { isRole, roleAllows } from "@/lib/workspaces/roles";
 import { workspaceFormSchema } from "@/lib/workspaces/schema";
 import { createWorkspace, renameWorkspace } from "@/lib/workspaces/workspaces";
+import { refused } from "./refused";
 import { type ActionResult, failed, succeeded } from "./result";
 
 // Public endpoints: every input checked here; all but creating a workspace are for owners only.
@@ -30,8 +30,8 @@ export async function createWorkspaceAction(
   const locale = await requestLocale();
   const user = await currentUser();
   if (!user) return redirect({ href: "/sign-in", locale });
-  const parsed = workspaceFormSchema(validationTranslator(locale)).safeParse(input);
-  if (!parsed.success) return failed("validation_failed", toFieldIssues(parsed.error));
+  const parsed = workspaceFormSchema.safeParse(input);
+  if (!parsed.success) return refused(toFieldIssues(parsed.error));
   const actor = { kind: "user" as const, id: user.id, label: user.email };
   const workspace = await createWorkspace(await getDb(), { name: parsed.data.name, owner: user }, actor);
   await chooseWorkspace(workspace.id);
@@ -50,8 +50,8 @@ export async function renameWorkspaceAction(
   const access = await currentAccess();
   if (workspaceId !== access.workspaceId) return failed("stale");
   if (!roleAllows(access.role, "owner")) return failed("forbidden");
-  const parsed = workspaceFormSchema(validationTranslator(await requestLocale())).safeParse(input);
-  if (!parsed.success) return failed("validation_failed", toFieldIssues(parsed.error));
+  const parsed = workspaceFormSchema.safeParse(input);
+  if (!parsed.success) return refused(toFieldIssues(parsed.error));
   const renamed = await renameWorkspace(await getDb(), access, parsed.data.name);
   return renamed.ok ? succeeded(null) : failed("stale");
 }
