@@ -31,6 +31,7 @@ export function AccountForm({
   idPrefix: string;
 }) {
   const t = useTranslations("Auth.errors");
+  // useActionState: set-up and invite links must work before (or without) the page's JavaScript.
   const [state, formAction, pending] = useActionState(action, {});
   const message = (key: AuthErrorKey | undefined) =>
     key ? t(key, { min: String(minPasswordLength), max: String(maxPasswordLength) }) : undefined;

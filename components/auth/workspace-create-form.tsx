@@ -1,60 +1,39 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useMemo, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { FormProvider } from "react-hook-form";
+import { TextField } from "@/components/forms/fields";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { createWorkspaceAction } from "@/lib/actions/workspaces";
 import { Link } from "@/lib/i18n/navigation";
-import type { WorkspaceFormValues } from "@/lib/workspaces/schema";
-import { workspaceNameResolver } from "./workspace-name-resolver";
+import { useWorkspaceNameForm } from "./use-workspace-name-form";
 
 // The new workspace's name; on success the action makes it the active workspace and opens its list.
 export function WorkspaceCreateForm({ cancelHref }: { cancelHref: string | null }) {
   const t = useTranslations("Workspaces.new");
-  const tv = useTranslations("Validation");
-  const resolver = useMemo(
-    () => workspaceNameResolver((key, values) => tv(key as never, values as never)),
-    [tv],
-  );
-  const form = useForm<WorkspaceFormValues>({ resolver, defaultValues: { name: "" } });
-  const [pending, startTransition] = useTransition();
-  const { errors } = form.formState;
-
-  const onSubmit = form.handleSubmit((values) =>
-    // A redirect ends the action: the transition follows it to the new workspace's list.
-    startTransition(async () => {
-      const result = await createWorkspaceAction(values);
-      if (!result.ok && result.error === "validation_failed") {
-        for (const issue of result.issues) form.setError("name", { message: issue.message });
-      }
-    }),
-  );
+  const { form, onSubmit, pending } = useWorkspaceNameForm("", createWorkspaceAction);
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-4" aria-label={t("title")}>
-      <Field id="workspace-name" label={t("name")} error={errors.name?.message}>
-        <Input
+    <FormProvider {...form}>
+      <form noValidate onSubmit={onSubmit} className="space-y-4" aria-label={t("title")}>
+        <TextField
           id="workspace-name"
+          name="name"
+          label={t("name")}
           autoComplete="off"
           placeholder={t("namePlaceholder")}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy("workspace-name", { error: Boolean(errors.name) })}
-          {...form.register("name")}
         />
-      </Field>
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? t("submitting") : t("submit")}
-        </Button>
-        {cancelHref ? (
-          <Link href={cancelHref} className={buttonClasses("ghost")}>
-            {t("cancel")}
-          </Link>
-        ) : null}
-      </div>
-    </form>
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={pending}>
+            {pending ? t("submitting") : t("submit")}
+          </Button>
+          {cancelHref ? (
+            <Link href={cancelHref} className={buttonClasses("ghost")}>
+              {t("cancel")}
+            </Link>
+          ) : null}
+        </div>
+      </form>
+    </FormProvider>
   );
 }

@@ -21,7 +21,7 @@ export function InviteCreator() {
     mutationFn: () => createInviteAction(role),
     onSuccess: () => startRefresh(() => router.refresh()),
   });
-  const token = mutation.data;
+  const token = mutation.data?.ok ? mutation.data.data.token : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
@@ -46,7 +46,7 @@ export function InviteCreator() {
           {mutation.isPending ? t("invites.creating") : t("invites.create")}
         </Button>
       </div>
-      {mutation.isError || mutation.data === null ? (
+      {mutation.isError || mutation.data?.ok === false ? (
         <p className="text-sm text-red-700">{t("members.failed")}</p>
       ) : null}
       {token ? (

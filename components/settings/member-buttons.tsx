@@ -1,11 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useConfirmAction } from "@/components/forms/use-server-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteInviteAction, removeMemberAction } from "@/lib/actions/workspaces";
 
 export function RemoveMemberButton({ userId, email }: { userId: string; email: string }) {
   const t = useTranslations("Settings.members");
+  const confirm = useConfirmAction(() => removeMemberAction(userId), {
+    refusal: (error) => (error === "last_owner" ? t("lastOwner") : t("failed")),
+    failed: t("failed"),
+  });
   return (
     <ConfirmButton
       trigger={t("remove")}
@@ -15,19 +20,18 @@ export function RemoveMemberButton({ userId, email }: { userId: string; email: s
         text: t("confirm.text", { email }),
         action: t("confirm.action"),
         cancel: t("confirm.cancel"),
-        failed: t("failed"),
       }}
-      run={async () => {
-        const result = await removeMemberAction(userId);
-        if (result.ok) return true;
-        return result.error === "last_owner" ? t("lastOwner") : t("failed");
-      }}
+      {...confirm}
     />
   );
 }
 
 export function WithdrawInviteButton({ id, role }: { id: string; role: string }) {
   const t = useTranslations("Settings");
+  const confirm = useConfirmAction(() => deleteInviteAction(id), {
+    refusal: () => t("members.failed"),
+    failed: t("members.failed"),
+  });
   return (
     <ConfirmButton
       trigger={t("invites.delete")}
@@ -37,9 +41,8 @@ export function WithdrawInviteButton({ id, role }: { id: string; role: string })
         text: t("invites.deleteLabel", { role }),
         action: t("invites.delete"),
         cancel: t("members.confirm.cancel"),
-        failed: t("members.failed"),
       }}
-      run={async () => ((await deleteInviteAction(id)) ? true : t("members.failed"))}
+      {...confirm}
     />
   );
 }

@@ -1,11 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useConfirmAction } from "@/components/forms/use-server-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { revokeKeyAction } from "@/lib/actions/keys";
 
 export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations("Settings.keys");
+  const confirm = useConfirmAction(() => revokeKeyAction(id), {
+    refusal: () => t("failed"),
+    failed: t("failed"),
+  });
   return (
     <ConfirmButton
       trigger={t("revoke")}
@@ -15,9 +20,8 @@ export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
         text: t("confirm.text", { name }),
         action: t("confirm.action"),
         cancel: t("confirm.cancel"),
-        failed: t("failed"),
       }}
-      run={async () => ((await revokeKeyAction(id)) ? true : t("failed"))}
+      {...confirm}
     />
   );
 }

@@ -1,8 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { type ReactNode, useState, useTransition } from "react";
-import { useRouter } from "@/lib/i18n/navigation";
+import type { ReactNode } from "react";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -14,46 +12,33 @@ import {
 import { Button, buttonClasses } from "./button";
 
 // `busy`: the action button's text while it runs (defaults to `action`).
-type Texts = { title: string; text: string; action: string; busy?: string; cancel: string; failed: string };
+type Texts = { title: string; text: string; action: string; busy?: string; cancel: string };
 
 /**
- * A button that asks first, then runs `run` and refreshes the page. `run` resolves to false or a message
- * key's text when it was refused: the dialog stays open and says why.
+ * A button that asks first, then calls `onConfirm`. Presentational: whoever runs the action says when it is
+ * `pending`, gives the refusal's words as `error` (the dialog stays open and shows them) and closes it.
  */
 export function ConfirmButton({
   trigger,
   label,
   texts,
-  run,
+  open,
+  onOpenChange,
+  pending,
+  error,
+  onConfirm,
 }: {
   trigger: ReactNode;
   label: string;
   texts: Texts;
-  run: () => Promise<true | string>;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  pending: boolean;
+  error: string | null;
+  onConfirm: () => void;
 }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [refreshing, startRefresh] = useTransition();
-  const mutation = useMutation({
-    mutationFn: run,
-    onSuccess: (result) => {
-      if (result !== true) return;
-      setOpen(false);
-      startRefresh(() => router.refresh());
-    },
-  });
-  const busy = mutation.isPending || refreshing;
-  const refusal = mutation.isError ? texts.failed : typeof mutation.data === "string" ? mutation.data : null;
-
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        if (busy) return;
-        if (next) mutation.reset();
-        setOpen(next);
-      }}
-    >
+    <AlertDialog open={open} onOpenChange={onOpenChange}>
       <AlertDialogTrigger asChild>
         <Button variant="ghost" size="sm" aria-label={label} className="hover:text-red-700">
           {trigger}
@@ -62,17 +47,17 @@ export function ConfirmButton({
       <AlertDialogContent>
         <AlertDialogTitle>{texts.title}</AlertDialogTitle>
         <AlertDialogDescription>{texts.text}</AlertDialogDescription>
-        {refusal ? (
+        {error ? (
           <p data-testid="confirm-error" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {refusal}
+            {error}
           </p>
         ) : null}
         <div className="mt-6 flex justify-end gap-2">
-          <AlertDialogCancel className={buttonClasses("secondary")} disabled={busy}>
+          <AlertDialogCancel className={buttonClasses("secondary")} disabled={pending}>
             {texts.cancel}
           </AlertDialogCancel>
-          <Button variant="danger" disabled={busy} onClick={() => mutation.mutate()}>
-            {busy ? (texts.busy ?? texts.action) : texts.action}
+          <Button variant="danger" disabled={pending} onClick={onConfirm}>
+            {pending ? (texts.busy ?? texts.action) : texts.action}
           </Button>
         </div>
       </AlertDialogContent>

@@ -1,12 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useConfirmAction } from "@/components/forms/use-server-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteWebhookAction } from "@/lib/actions/webhooks";
 import { TrashIcon } from "./icons";
 
 export function DeleteWebhookButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations("Webhooks");
+  // "not_found" means it is gone already (deleted elsewhere): the list refreshes either way.
+  const confirm = useConfirmAction(() => deleteWebhookAction(id), {
+    refusal: () => null,
+    failed: t("deleteFailed"),
+  });
   return (
     <ConfirmButton
       trigger={
@@ -22,13 +28,8 @@ export function DeleteWebhookButton({ id, name }: { id: string; name: string }) 
         action: t("confirm.action"),
         busy: t("confirm.deleting"),
         cancel: t("confirm.cancel"),
-        failed: t("deleteFailed"),
       }}
-      run={async () => {
-        // `false` means it is gone already (deleted elsewhere): the list refreshes either way.
-        await deleteWebhookAction(id);
-        return true;
-      }}
+      {...confirm}
     />
   );
 }

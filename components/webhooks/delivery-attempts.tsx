@@ -1,9 +1,10 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import type { listDeliveryAttemptsAction } from "@/lib/actions/webhooks";
+import type { listDeliveryAttemptsAction } from "@/lib/actions/deliveries";
 
-export type AttemptView = NonNullable<Awaited<ReturnType<typeof listDeliveryAttemptsAction>>>[number];
+type Attempts = Extract<Awaited<ReturnType<typeof listDeliveryAttemptsAction>>, { ok: true }>["data"];
+export type AttemptView = Attempts[number];
 type LoggedBody = AttemptView["response_body"];
 
 const heading = "mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { listDeliveryAttemptsAction } from "@/lib/actions/webhooks";
+import { listDeliveryAttemptsAction } from "@/lib/actions/deliveries";
 import { type AttemptView, DeliveryAttempts } from "./delivery-attempts";
 
 type Props = {
@@ -31,9 +31,9 @@ export function DeliveryItem({ webhookId, deliveryId, eventId, version, summary,
     let current = true;
     setFailed(false);
     listDeliveryAttemptsAction(webhookId, deliveryId).then(
-      (rows) => {
+      (result) => {
         if (!current) return;
-        if (rows) setAttempts(rows);
+        if (result.ok) setAttempts(result.data);
         else setFailed(true);
       },
       () => {

@@ -1,104 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ComponentProps, ReactNode } from "react";
-import {
-  Controller,
-  type FieldError,
-  get,
-  type Path,
-  type RegisterOptions,
-  type UseFormRegister,
-  useFormState,
-} from "react-hook-form";
+import { Controller } from "react-hook-form";
 import { describedBy, Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
-import type { WebhookFormValues } from "@/lib/webhooks/form-values";
 import { DisabledReason } from "./disabled-reason";
 import type { EditorControl } from "./editor-types";
 
-type FormPath = Path<WebhookFormValues>;
-
-// Each field subscribes to its own error only, so a validation pass re-renders the fields it touched.
-export function useFieldError(control: EditorControl, name: FormPath): string | undefined {
-  const { errors } = useFormState({ control, name, exact: true });
-  return (get(errors, name) as FieldError | undefined)?.message;
-}
-
+// The editor's ids ("webhook-name", "webhook-header-0-key"): labels, errors and the tests find fields by them.
 export const fieldId = (name: string) => `webhook-${name.replaceAll(".", "-")}`;
-
-type BaseProps = {
-  control: EditorControl;
-  register: UseFormRegister<WebhookFormValues>;
-  name: FormPath;
-  label: ReactNode;
-  hint?: ReactNode;
-  className?: string;
-  aside?: ReactNode;
-};
-
-export function TextField({
-  control,
-  register,
-  name,
-  label,
-  hint,
-  className,
-  aside,
-  ...inputProps
-}: BaseProps & Omit<ComponentProps<"input">, "name">) {
-  const error = useFieldError(control, name);
-  const id = fieldId(name);
-  return (
-    <Field id={id} label={label} hint={hint} error={error} className={className} aside={aside}>
-      <Input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error: Boolean(error) })}
-        {...inputProps}
-        {...register(name)}
-      />
-    </Field>
-  );
-}
-
-export function SelectField({
-  control,
-  register,
-  name,
-  label,
-  hint,
-  className,
-  aside,
-  options,
-  trailing,
-  children,
-}: BaseProps & {
-  children: ReactNode;
-  options?: RegisterOptions<WebhookFormValues, FormPath>;
-  // A control right beside the select (the variables button beside the trigger element).
-  trailing?: ReactNode;
-}) {
-  const error = useFieldError(control, name);
-  const id = fieldId(name);
-  return (
-    <Field id={id} label={label} hint={hint} error={error} className={className} aside={aside}>
-      <div className="flex items-center gap-2">
-        <Select
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, { hint: Boolean(hint), error: Boolean(error) })}
-          className="min-w-0 flex-1"
-          {...register(name, options)}
-        >
-          {children}
-        </Select>
-        {trailing}
-      </div>
-    </Field>
-  );
-}
 
 export type SystemDisabled = { reason: string; failingDays: number };
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useId } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/button";
-import { resendDeliveryAction } from "@/lib/actions/webhooks";
-import { useRouter } from "@/lib/i18n/navigation";
+import { resendDeliveryAction } from "@/lib/actions/deliveries";
 import { RotateIcon } from "./icons";
 
 type Props = {
@@ -19,26 +19,20 @@ type Props = {
 // Queues a failed delivery again under the same id; the page then shows it pending until a worker sends it.
 export function ResendButton({ webhookId, deliveryId, label, blocked }: Props) {
   const t = useTranslations("Deliveries");
-  const router = useRouter();
   const messageId = useId();
-  const [failed, setFailed] = useState(false);
-  const [busy, startResend] = useTransition();
+  const { pending: busy, error, run } = useServerAction();
+  const failed = error !== null;
 
   function resend() {
-    setFailed(false);
-    startResend(async () => {
-      try {
-        const result = await resendDeliveryAction(webhookId, deliveryId);
-        // "not_failed": another tab resent it already; the refresh shows it either way.
-        if (!result.ok && result.error !== "not_failed") setFailed(true);
-      } catch {
-        setFailed(true);
-      }
-      router.refresh();
+    run(() => resendDeliveryAction(webhookId, deliveryId), {
+      // "not_failed": another tab resent it already; the refresh shows it either way.
+      refusal: (code) => (code === "not_failed" ? null : t("resendFailed")),
+      failed: t("resendFailed"),
+      refresh: "always",
     });
   }
 
-  const message = blocked ? t("resendDisabled") : failed ? t("resendFailed") : null;
+  const message = blocked ? t("resendDisabled") : error;
   return (
     <div className="flex flex-col items-end">
       <Button

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -19,20 +20,18 @@ type Props = { webhookId: string; overlapHours: number; onRotated: (rotated: Rot
 export function RotateSecretDialog({ webhookId, overlapHours, onRotated }: Props) {
   const t = useTranslations("WebhookEditor.secret");
   const [open, setOpen] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const [busy, startRotating] = useTransition();
+  const { pending: busy, error, run, clearError } = useServerAction();
 
   function rotate() {
-    setFailed(false);
-    startRotating(async () => {
-      try {
-        const rotated = await rotateWebhookSecretAction(webhookId);
-        if (!rotated) throw new Error("not_found");
-        onRotated(rotated);
+    run(() => rotateWebhookSecretAction(webhookId), {
+      refusal: () => t("rotateFailed"),
+      failed: t("rotateFailed"),
+      onSuccess: (rotated) => {
+        if (rotated) onRotated(rotated);
         setOpen(false);
-      } catch {
-        setFailed(true);
-      }
+      },
+      // The new secret is shown from the answer; nothing else on the page changed.
+      refresh: "never",
     });
   }
 
@@ -41,7 +40,7 @@ export function RotateSecretDialog({ webhookId, overlapHours, onRotated }: Props
       open={open}
       onOpenChange={(next) => {
         if (busy) return;
-        if (next) setFailed(false);
+        if (next) clearError();
         setOpen(next);
       }}
     >
@@ -54,9 +53,9 @@ export function RotateSecretDialog({ webhookId, overlapHours, onRotated }: Props
       <AlertDialogContent>
         <AlertDialogTitle>{t("rotateTitle")}</AlertDialogTitle>
         <AlertDialogDescription>{t("rotateText", { hours: overlapHours })}</AlertDialogDescription>
-        {failed ? (
+        {error ? (
           <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {t("rotateFailed")}
+            {error}
           </p>
         ) : null}
         <div className="mt-6 flex justify-end gap-2">

@@ -3,13 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Controller, type UseFormReturn } from "react-hook-form";
+import { SelectField, TextField, useFieldError } from "@/components/forms/fields";
 import { describedBy, Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { catalogElement } from "@/lib/webhooks/catalog-view";
 import type { WebhookFormValues } from "@/lib/webhooks/form-values";
 import type { WebhookValues } from "@/lib/webhooks/schemas";
 import { useCatalog } from "./catalog-context";
-import { fieldId, SelectField, TextField, useFieldError } from "./editor-fields";
+import { fieldId } from "./editor-fields";
 import { elementLabels } from "./element-labels";
 import { LazyVariablesPopover } from "./lazy-variables-popover";
 
@@ -29,10 +30,10 @@ export function TriggerFields({
   const t = useTranslations("WebhookEditor.fields");
   const tRoot = useTranslations();
   const labels = useMemo(() => elementLabels(tRoot), [tRoot]);
-  const { control, register, setValue, getValues, getFieldState, trigger: validate } = form;
+  const { control, setValue, getValues, getFieldState, trigger: validate } = form;
   const catalog = useCatalog();
   const element = catalogElement(catalog, elementKey);
-  const triggerError = useFieldError(control, "trigger");
+  const triggerError = useFieldError("trigger");
   const triggerId = fieldId("trigger");
   // What the variables popover did when it could not insert (copied to the clipboard, or not).
   const [status, setStatus] = useState<string | null>(null);
@@ -61,8 +62,7 @@ export function TriggerFields({
           />
         </Field>
         <SelectField
-          control={control}
-          register={register}
+          id={fieldId("trigger_element")}
           name="trigger_element"
           label={t("triggerElement")}
           hint={
@@ -112,8 +112,7 @@ export function TriggerFields({
 
       {element?.prokeyFilter ? (
         <TextField
-          control={control}
-          register={register}
+          id={fieldId("prokey_filter")}
           name="prokey_filter"
           label={t("prokeyFilter")}
           hint={t("prokeyFilterHint")}
@@ -132,8 +131,7 @@ export function TriggerFields({
             {element.filters.map((filter) => (
               <TextField
                 key={`${element.key}.${filter.key}`}
-                control={control}
-                register={register}
+                id={fieldId(`filters.${filter.key}`)}
                 name={`filters.${filter.key}`}
                 label={labels.filter(element.key, filter.key)}
                 inputMode={filter.type === "integer" ? "numeric" : undefined}

@@ -34,9 +34,9 @@ export function WebhookActiveSwitch({
   const [reason, setReason] = useState(disabledReason);
   const mutation = useMutation({
     mutationFn: async (next: boolean) => {
-      const webhook = await setWebhookActiveAction(id, next);
-      if (!webhook) throw new Error("not_found");
-      return webhook;
+      const result = await setWebhookActiveAction(id, next);
+      if (!result.ok) throw new Error(result.error);
+      return result.data;
     },
     onSuccess: (webhook) => {
       setSaved(webhook.active);

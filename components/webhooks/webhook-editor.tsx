@@ -2,17 +2,27 @@
 
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { type Resolver, type ResolverResult, useForm, useFormState, useWatch } from "react-hook-form";
+import {
+  FormProvider,
+  type Path,
+  type Resolver,
+  type ResolverResult,
+  useForm,
+  useFormState,
+  useWatch,
+} from "react-hook-form";
+import { applyServerIssues } from "@/components/forms/apply-server-issues";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { useValidationTranslator } from "@/components/forms/localized-resolver";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { saveWebhookAction } from "@/lib/actions/webhooks";
 import { Link, useRouter } from "@/lib/i18n/navigation";
-import type { Translate } from "@/lib/validation/issues";
 import { catalogElement, type EditorCatalog } from "@/lib/webhooks/catalog-view";
 import { formFieldOf, toWebhookInput, type WebhookFormValues } from "@/lib/webhooks/form-values";
 import type { WebhookValues } from "@/lib/webhooks/schemas";
 import { CatalogProvider } from "./catalog-context";
-import { SelectField, StatusField, type SystemDisabled, TextField } from "./editor-fields";
+import { fieldId, StatusField, type SystemDisabled } from "./editor-fields";
 import type { EditorControl } from "./editor-types";
 import { KeyValueGrid } from "./key-value-grid";
 import { RequestPreview } from "./request-preview";
@@ -44,7 +54,7 @@ export function WebhookEditor({
   readOnly = false,
 }: Props) {
   const t = useTranslations("WebhookEditor");
-  const tValidation = useTranslations("Validation");
+  const tValidation = useValidationTranslator();
   const router = useRouter();
   const [formIssues, setFormIssues] = useState<string[]>([]);
   const [leaving, startLeaving] = useTransition();
@@ -53,7 +63,7 @@ export function WebhookEditor({
   const resolver = useMemo<FormResolver>(() => {
     let validator: ReturnType<typeof loadValidator> | null = null;
     function loadValidator() {
-      return loadValidation().then((module) => module.createValidator(tValidation as unknown as Translate));
+      return loadValidation().then((module) => module.createValidator(tValidation));
     }
     return async (values, context, options) => {
       validator ??= loadValidator();
@@ -85,7 +95,7 @@ export function WebhookEditor({
     resolver,
     shouldFocusError: false,
   });
-  const { control, register, handleSubmit, setError, getValues } = form;
+  const { control, register, handleSubmit, getValues } = form;
   const [elementKey, trigger, method] = useWatch({ control, name: ["trigger_element", "trigger", "method"] });
   const formRef = useRef<HTMLFormElement>(null);
   const [revealRequest, setRevealRequest] = useState(0);
@@ -131,122 +141,117 @@ export function WebhookEditor({
     }
     // Each issue goes to its field or grid cell; the rest are listed above the buttons.
     const current = getValues();
-    const unplaced: string[] = [];
-    for (const issue of result.issues) {
-      const field = formFieldOf(issue.path, current, catalogElement(catalog, current.trigger_element));
-      if (field) {
-        setError(field as never, { type: "server", message: issue.message });
-      } else {
-        unplaced.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
-      }
-    }
-    setFormIssues(unplaced);
+    const element = catalogElement(catalog, current.trigger_element);
+    const fieldOf = (path: string) => formFieldOf(path, current, element) as Path<WebhookFormValues> | null;
+    setFormIssues(applyServerIssues(form, result.issues, fieldOf));
     revealFirstError();
   }, revealFirstError);
 
   const bodyHint = method === "GET" ? t.rich("body.hintGet", { code }) : t.rich("body.hint", { code });
 
   return (
-    <CatalogProvider catalog={catalog}>
-      <ValueCellTargetProvider>
-        <form
-          ref={formRef}
-          noValidate
-          onSubmit={onSubmit}
-          aria-label={webhookId ? t("titleEdit") : t("titleNew")}
-          // Tabbing into a field low on the page stops short of the sticky save bar (its height and a message).
-          className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)] [&_:is(input,select,textarea)]:scroll-mb-36"
-        >
-          <fieldset disabled={readOnly} className="min-w-0 space-y-6">
-            {readOnly ? (
-              <p data-testid="read-only" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
-                {t("readOnly")}
-              </p>
-            ) : null}
-            <Card title={t("sections.general")} headingId="section-general">
-              <div className="grid gap-5 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-                <TextField
-                  control={control}
-                  register={register}
-                  name="name"
-                  label={t("fields.name")}
-                  hint={t("fields.nameHint")}
-                  autoComplete="off"
-                  maxLength={200}
-                />
-                <StatusField control={control} systemDisabled={systemDisabled} />
-              </div>
-            </Card>
-
-            <Card title={t("sections.trigger")} headingId="section-trigger">
-              <TriggerFields form={form} elementKey={elementKey} trigger={trigger} />
-            </Card>
-
-            <Card title={t("sections.request")} headingId="section-request">
-              <div className="grid gap-5 sm:grid-cols-[9rem_minmax(0,1fr)]">
-                <SelectField control={control} register={register} name="method" label={t("fields.method")}>
-                  {catalog.methods.map((option) => (
-                    <option key={option} value={option}>
-                      {option}
-                    </option>
-                  ))}
-                </SelectField>
-                <TextField
-                  control={control}
-                  register={register}
-                  name="payload_url"
-                  label={t("fields.payloadUrl")}
-                  hint={t("fields.payloadUrlHint")}
-                  type="url"
-                  inputMode="url"
-                  placeholder="https://example.com/webhooks/hooksmith"
-                  autoComplete="off"
-                  spellCheck={false}
-                />
-                <SelectField
-                  control={control}
-                  register={register}
-                  name="content_type"
-                  label={t("fields.contentType")}
-                  hint={method === "GET" ? t("fields.contentTypeHintGet") : t("fields.contentTypeHint")}
-                  className="sm:col-span-2 sm:max-w-md"
+    <FormProvider {...form}>
+      <CatalogProvider catalog={catalog}>
+        <ValueCellTargetProvider>
+          <form
+            ref={formRef}
+            noValidate
+            onSubmit={onSubmit}
+            aria-label={webhookId ? t("titleEdit") : t("titleNew")}
+            // Tabbing into a field low on the page stops short of the sticky save bar (its height and a message).
+            className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)] [&_:is(input,select,textarea)]:scroll-mb-36"
+          >
+            <fieldset disabled={readOnly} className="min-w-0 space-y-6">
+              {readOnly ? (
+                <p
+                  data-testid="read-only"
+                  className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900"
                 >
-                  {catalog.contentTypes.map((option) => (
-                    <option key={option} value={option}>
-                      {option}
-                    </option>
-                  ))}
-                </SelectField>
+                  {t("readOnly")}
+                </p>
+              ) : null}
+              <Card title={t("sections.general")} headingId="section-general">
+                <div className="grid gap-5 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+                  <TextField
+                    id={fieldId("name")}
+                    name="name"
+                    label={t("fields.name")}
+                    hint={t("fields.nameHint")}
+                    autoComplete="off"
+                    maxLength={200}
+                  />
+                  <StatusField control={control} systemDisabled={systemDisabled} />
+                </div>
+              </Card>
+
+              <Card title={t("sections.trigger")} headingId="section-trigger">
+                <TriggerFields form={form} elementKey={elementKey} trigger={trigger} />
+              </Card>
+
+              <Card title={t("sections.request")} headingId="section-request">
+                <div className="grid gap-5 sm:grid-cols-[9rem_minmax(0,1fr)]">
+                  <SelectField id={fieldId("method")} name="method" label={t("fields.method")}>
+                    {catalog.methods.map((option) => (
+                      <option key={option} value={option}>
+                        {option}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <TextField
+                    id={fieldId("payload_url")}
+                    name="payload_url"
+                    label={t("fields.payloadUrl")}
+                    hint={t("fields.payloadUrlHint")}
+                    type="url"
+                    inputMode="url"
+                    placeholder="https://example.com/webhooks/hooksmith"
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
+                  <SelectField
+                    id={fieldId("content_type")}
+                    name="content_type"
+                    label={t("fields.contentType")}
+                    hint={method === "GET" ? t("fields.contentTypeHintGet") : t("fields.contentTypeHint")}
+                    className="sm:col-span-2 sm:max-w-md"
+                  >
+                    {catalog.contentTypes.map((option) => (
+                      <option key={option} value={option}>
+                        {option}
+                      </option>
+                    ))}
+                  </SelectField>
+                </div>
+              </Card>
+
+              <KeyValueGrid
+                name="header"
+                control={control}
+                register={register}
+                hint={t.rich("header.hint", { code })}
+              />
+              <KeyValueGrid name="body" control={control} register={register} hint={bodyHint} />
+
+              <FormIssues control={control} issues={formIssues} />
+
+              <div
+                data-testid="save-bar"
+                className="sticky bottom-0 z-10 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-white/95 sm:shadow-sm"
+              >
+                <Link href="/webhooks" className={buttonClasses("secondary")}>
+                  {readOnly ? t("actions.back") : t("actions.cancel")}
+                </Link>
+                {readOnly ? null : <SaveButton control={control} leaving={leaving} />}
               </div>
-            </Card>
+            </fieldset>
 
-            <KeyValueGrid
-              name="header"
-              control={control}
-              register={register}
-              hint={t.rich("header.hint", { code })}
-            />
-            <KeyValueGrid name="body" control={control} register={register} hint={bodyHint} />
-
-            <FormIssues control={control} issues={formIssues} />
-
-            <div
-              data-testid="save-bar"
-              className="sticky bottom-0 z-10 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-white/95 sm:shadow-sm"
-            >
-              <Link href="/webhooks" className={buttonClasses("secondary")}>
-                {readOnly ? t("actions.back") : t("actions.cancel")}
-              </Link>
-              {readOnly ? null : <SaveButton control={control} leaving={leaving} />}
-            </div>
-          </fieldset>
-
-          <aside className="min-w-0 lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:overflow-y-auto">
-            <RequestPreview control={control} />
-          </aside>
-        </form>
-      </ValueCellTargetProvider>
-    </CatalogProvider>
+            <aside className="min-w-0 lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:overflow-y-auto">
+              <RequestPreview control={control} />
+            </aside>
+          </form>
+        </ValueCellTargetProvider>
+      </CatalogProvider>
+    </FormProvider>
   );
 }
 

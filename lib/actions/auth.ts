@@ -14,7 +14,11 @@ import { workspacesOf } from "@/lib/workspaces/workspaces";
 
 // Every exported function here is a public endpoint: each checks its input and who calls it.
 
-/** The set-up page: creates the first owner and signs them in; only while no user exists. */
+/**
+ * The set-up page: creates the first owner and signs them in; only while no user exists. Not an
+ * ActionResult: the form works without JavaScript (useActionState), so its state gives the email back to the
+ * page the browser reloads; an ActionResult has no room for it.
+ */
 export async function setUpAction(
   _previous: AccountFormState,
   formData: FormData,
@@ -30,15 +34,17 @@ export async function setUpAction(
   return redirect({ href: "/webhooks", locale });
 }
 
-export async function signOutAction(): Promise<void> {
+// Signing out and switching always answer with a redirect, so they return no ActionResult.
+
+export async function signOutAction(): Promise<never> {
   const locale = await requestLocale();
   const auth = await getAuth();
   await auth.api.signOut({ headers: await headers() });
-  redirect({ href: "/sign-in", locale });
+  return redirect({ href: "/sign-in", locale });
 }
 
 /** Makes another of the user's workspaces the active one; ignored for a workspace they are not in. */
-export async function switchWorkspaceAction(workspaceId: unknown): Promise<void> {
+export async function switchWorkspaceAction(workspaceId: unknown): Promise<never> {
   const locale = await requestLocale();
   const user = await currentUser();
   if (!user) return redirect({ href: "/sign-in", locale });
@@ -46,5 +52,5 @@ export async function switchWorkspaceAction(workspaceId: unknown): Promise<void>
   const workspace = workspaces.find((candidate) => candidate.id === workspaceId);
   if (workspace) await chooseWorkspace(workspace.id);
   // The page shown may belong to the workspace left behind: start on the new one's list.
-  redirect({ href: "/webhooks", locale });
+  return redirect({ href: "/webhooks", locale });
 }

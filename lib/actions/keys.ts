@@ -1,31 +1,23 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
 import { recordAudit } from "@/lib/audit/record";
 import { accessFor } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
-import { type Locale, routing } from "@/lib/i18n/routing";
-import { validationTranslator } from "@/lib/i18n/translator";
 import { createKey, type KeyGrant, revokeKey } from "@/lib/keys/keys";
-import { createKeySchema, endOfDay } from "@/lib/keys/schema";
-import { type FieldIssue, toFieldIssues } from "@/lib/validation/issues";
+import { endOfDay, keySchema } from "@/lib/keys/schema";
+import { toFieldIssues } from "@/lib/validation/issues";
+import { refused } from "./refused";
+import { type ActionResult, failed, succeeded } from "./result";
 
 // Public endpoints: owners only, every input validated here.
 
-export type CreateKeyResult =
-  | { ok: true; token: string }
-  | { ok: false; error: "forbidden" }
-  | { ok: false; error: "validation_failed"; issues: FieldIssue[] };
-
-export async function createKeyAction(input: unknown): Promise<CreateKeyResult> {
+export async function createKeyAction(
+  input: unknown,
+): Promise<ActionResult<{ token: string }, "forbidden" | "validation_failed">> {
   const access = await accessFor("owner");
-  if (!access) return { ok: false, error: "forbidden" };
-  const locale = await getLocale();
-  const t = validationTranslator(
-    (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : "en",
-  );
-  const parsed = createKeySchema(t).safeParse(input);
-  if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
+  if (!access) return failed("forbidden");
+  const parsed = keySchema.safeParse(input);
+  if (!parsed.success) return refused(toFieldIssues(parsed.error));
   const { name, kind, scope, expires } = parsed.data;
   const db = await getDb();
   // The schema has refused an API key without a scope and an event key with one.
@@ -43,18 +35,18 @@ export async function createKeyAction(input: unknown): Promise<CreateKeyResult> 
     details: { kind, scope: key.scope, expires_at: key.expires_at?.toISOString() ?? null },
   });
   // Shown once: only its hash is stored.
-  return { ok: true, token };
+  return succeeded({ token });
 }
 
-export async function revokeKeyAction(id: string): Promise<boolean> {
+export async function revokeKeyAction(id: string): Promise<ActionResult<null, "forbidden" | "not_found">> {
   const access = await accessFor("owner");
-  if (!access) return false;
+  if (!access) return failed("forbidden");
   const db = await getDb();
   const key = await revokeKey(db, access.workspaceId, String(id));
-  if (!key) return false;
+  if (!key) return failed("not_found");
   await recordAudit(db, access, {
     action: "key.revoke",
     target: { id: key.id, label: `${key.name} (${key.prefix}…)` },
   });
-  return true;
+  return succeeded(null);
 }

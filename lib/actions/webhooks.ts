@@ -2,83 +2,68 @@
 
 import { accessFor } from "@/lib/auth/access";
 import { getDb } from "@/lib/db";
-import { type AttemptView, listDeliveryAttempts } from "@/lib/dispatch/log-queries";
-import { type ResendResult, resendDelivery } from "@/lib/dispatch/resend";
-import { requestLocale } from "@/lib/i18n/request-locale";
-import { validationTranslator } from "@/lib/i18n/translator";
 import {
   createWebhook,
   deleteWebhook,
-  type MutationResult,
   rotateWebhookSecret,
   setWebhookActive,
   updateWebhook,
 } from "@/lib/webhooks/mutations";
-import { listWebhooks } from "@/lib/webhooks/queries";
-import type { Webhook } from "@/lib/webhooks/schemas";
 import { secretOverlapMs } from "@/lib/webhooks/secret";
-import { visibleTo } from "@/lib/webhooks/serialize";
+import { refused } from "./refused";
+import { type ActionResult, failed, succeeded } from "./result";
 
-// Every exported function here is a public endpoint: each one validates its input in the domain function
-// it calls (lib/webhooks, and lib/dispatch for the delivery log).
+// Every exported function here is a public endpoint: each one validates its input in the lib/webhooks
+// function it calls. Each asks for the role it needs; without it, it answers as if the webhook did not exist.
 
-async function translator() {
-  return validationTranslator(await requestLocale());
-}
-
-// Each action asks for the role it needs; without it, it answers as if the webhook did not exist.
-
-export async function listWebhooksAction(): Promise<Webhook[]> {
-  const access = await accessFor("viewer");
-  if (!access) return [];
-  const webhooks = await listWebhooks(await getDb(), access.workspaceId);
-  return webhooks.map((webhook) => visibleTo(access.role, webhook));
-}
-
-export async function saveWebhookAction(id: string | null, input: unknown): Promise<MutationResult> {
+export async function saveWebhookAction(
+  id: string | null,
+  input: unknown,
+): Promise<ActionResult<{ id: string }, "not_found" | "validation_failed">> {
   const access = await accessFor("editor");
-  if (!access) return { ok: false, error: "not_found" };
+  if (!access) return failed("not_found");
   const db = await getDb();
-  const t = await translator();
-  return id === null ? createWebhook(db, access, input, t) : updateWebhook(db, access, String(id), input, t);
+  const result =
+    id === null ? await createWebhook(db, access, input) : await updateWebhook(db, access, String(id), input);
+  if (result.ok) return succeeded({ id: result.webhook.id });
+  return result.error === "not_found" ? failed("not_found") : refused(result.issues);
 }
 
-export async function setWebhookActiveAction(id: string, active: boolean): Promise<Webhook | null> {
+export type ActiveState = { active: boolean; disabled_reason: string | null };
+
+export async function setWebhookActiveAction(
+  id: string,
+  active: boolean,
+): Promise<ActionResult<ActiveState, "not_found" | "validation_failed">> {
   const access = await accessFor("editor");
-  if (!access || typeof active !== "boolean") return null;
-  return setWebhookActive(await getDb(), access, String(id), active);
+  if (!access) return failed("not_found");
+  if (typeof active !== "boolean") return failed("validation_failed");
+  const webhook = await setWebhookActive(await getDb(), access, String(id), active);
+  return webhook
+    ? succeeded({ active: webhook.active, disabled_reason: webhook.disabled_reason })
+    : failed("not_found");
 }
 
-export async function deleteWebhookAction(id: string): Promise<boolean> {
+export async function deleteWebhookAction(id: string): Promise<ActionResult<null, "not_found">> {
   const access = await accessFor("editor");
-  return access ? deleteWebhook(await getDb(), access, String(id)) : false;
+  const deleted = access ? await deleteWebhook(await getDb(), access, String(id)) : false;
+  return deleted ? succeeded(null) : failed("not_found");
 }
 
 export type RotatedSecret = { secret: string; previousSecretExpiresAt: string };
 
 // A new signing secret at once; the old one keeps signing beside it for the overlap (24 h by default).
-export async function rotateWebhookSecretAction(id: string): Promise<RotatedSecret | null> {
+export async function rotateWebhookSecretAction(
+  id: string,
+): Promise<ActionResult<RotatedSecret, "not_found">> {
   const access = await accessFor("editor");
-  if (!access) return null;
+  if (!access) return failed("not_found");
   const overlapMs = secretOverlapMs();
   const webhook = await rotateWebhookSecret(await getDb(), access, String(id), overlapMs);
-  if (!webhook) return null;
+  if (!webhook) return failed("not_found");
   // The mutation stores now + overlap too; a few milliseconds apart, which no one reading minutes can see.
-  return { secret: webhook.secret, previousSecretExpiresAt: new Date(Date.now() + overlapMs).toISOString() };
-}
-
-// The delivery log loads a delivery's attempts when it is opened: their bodies are too big for every row.
-export async function listDeliveryAttemptsAction(
-  webhookId: string,
-  deliveryId: string,
-): Promise<AttemptView[] | null> {
-  const access = await accessFor("viewer");
-  if (!access) return null;
-  return listDeliveryAttempts(await getDb(), access.workspaceId, String(webhookId), String(deliveryId));
-}
-
-export async function resendDeliveryAction(webhookId: string, deliveryId: string): Promise<ResendResult> {
-  const access = await accessFor("editor");
-  if (!access) return { ok: false, error: "not_found" };
-  return resendDelivery(await getDb(), access.workspaceId, String(webhookId), String(deliveryId));
+  return succeeded({
+    secret: webhook.secret,
+    previousSecretExpiresAt: new Date(Date.now() + overlapMs).toISOString(),
+  });
 }

@@ -6,32 +6,32 @@ import { chooseWorkspace } from "@/lib/auth/workspace-cookie";
 import { getDb } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { validationTranslator } from "@/lib/i18n/translator";
 import { isUuid } from "@/lib/ids";
-import { type FieldIssue, toFieldIssues } from "@/lib/validation/issues";
+import { toFieldIssues } from "@/lib/validation/issues";
 import { createInvite, deleteInvite } from "@/lib/workspaces/invites";
-import { changeMemberRole, type MemberChange, removeMember } from "@/lib/workspaces/members";
+import { changeMemberRole, removeMember } from "@/lib/workspaces/members";
 import { isRole, roleAllows } from "@/lib/workspaces/roles";
 import { workspaceFormSchema } from "@/lib/workspaces/schema";
 import { createWorkspace, renameWorkspace } from "@/lib/workspaces/workspaces";
+import { refused } from "./refused";
+import { type ActionResult, failed, succeeded } from "./result";
 
 // Public endpoints: every input checked here; all but creating a workspace are for owners only.
 
-export type WorkspaceNameResult =
-  | { ok: true }
-  | { ok: false; error: "forbidden" | "stale" }
-  | { ok: false; error: "validation_failed"; issues: FieldIssue[] };
+type MemberResult = ActionResult<null, "not_found" | "last_owner" | "forbidden">;
 
 /**
  * Any signed-in user may start a workspace of their own, as its owner; it becomes their active workspace
  * and they land on its (empty) webhook list.
  */
-export async function createWorkspaceAction(input: unknown): Promise<WorkspaceNameResult> {
+export async function createWorkspaceAction(
+  input: unknown,
+): Promise<ActionResult<never, "validation_failed">> {
   const locale = await requestLocale();
   const user = await currentUser();
   if (!user) return redirect({ href: "/sign-in", locale });
-  const parsed = workspaceFormSchema(validationTranslator(locale)).safeParse(input);
-  if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
+  const parsed = workspaceFormSchema.safeParse(input);
+  if (!parsed.success) return refused(toFieldIssues(parsed.error));
   const actor = { kind: "user" as const, id: user.id, label: user.email };
   const workspace = await createWorkspace(await getDb(), { name: parsed.data.name, owner: user }, actor);
   await chooseWorkspace(workspace.id);
@@ -45,39 +45,45 @@ export async function createWorkspaceAction(input: unknown): Promise<WorkspaceNa
 export async function renameWorkspaceAction(
   workspaceId: unknown,
   input: unknown,
-): Promise<WorkspaceNameResult> {
+): Promise<ActionResult<null, "forbidden" | "stale" | "validation_failed">> {
   // Without a session (or any workspace) this redirects, which ends the action.
   const access = await currentAccess();
-  if (workspaceId !== access.workspaceId) return { ok: false, error: "stale" };
-  if (!roleAllows(access.role, "owner")) return { ok: false, error: "forbidden" };
-  const parsed = workspaceFormSchema(validationTranslator(await requestLocale())).safeParse(input);
-  if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
+  if (workspaceId !== access.workspaceId) return failed("stale");
+  if (!roleAllows(access.role, "owner")) return failed("forbidden");
+  const parsed = workspaceFormSchema.safeParse(input);
+  if (!parsed.success) return refused(toFieldIssues(parsed.error));
   const renamed = await renameWorkspace(await getDb(), access, parsed.data.name);
-  return renamed.ok ? { ok: true } : { ok: false, error: "stale" };
+  return renamed.ok ? succeeded(null) : failed("stale");
 }
 
-export async function changeMemberRoleAction(userId: string, role: string): Promise<MemberChange> {
+export async function changeMemberRoleAction(userId: string, role: string): Promise<MemberResult> {
   const access = await accessFor("owner");
-  if (!access || !isUuid(userId) || !isRole(role)) return { ok: false, error: "not_found" };
-  return changeMemberRole(await getDb(), access, userId, role);
+  if (!access || !isUuid(userId) || !isRole(role)) return failed("not_found");
+  const change = await changeMemberRole(await getDb(), access, userId, role);
+  return change.ok ? succeeded(null) : failed(change.error);
 }
 
-export async function removeMemberAction(userId: string): Promise<MemberChange> {
+export async function removeMemberAction(userId: string): Promise<MemberResult> {
   const access = await accessFor("owner");
-  if (!access || !isUuid(userId)) return { ok: false, error: "not_found" };
-  return removeMember(await getDb(), access, userId);
+  if (!access || !isUuid(userId)) return failed("not_found");
+  const change = await removeMember(await getDb(), access, userId);
+  return change.ok ? succeeded(null) : failed(change.error);
 }
 
 /** The new invite's token; the page builds the link from it. */
-export async function createInviteAction(role: string): Promise<string | null> {
+export async function createInviteAction(
+  role: string,
+): Promise<ActionResult<{ token: string }, "forbidden" | "validation_failed">> {
   const access = await accessFor("owner");
-  if (!access || !isRole(role)) return null;
+  if (!access) return failed("forbidden");
+  if (!isRole(role)) return failed("validation_failed");
   const { token } = await createInvite(await getDb(), access, role);
-  return token;
+  return succeeded({ token });
 }
 
-export async function deleteInviteAction(id: string): Promise<boolean> {
+export async function deleteInviteAction(id: string): Promise<ActionResult<null, "forbidden" | "not_found">> {
   const access = await accessFor("owner");
-  if (!access || !isUuid(id)) return false;
-  return deleteInvite(await getDb(), access.workspaceId, id);
+  if (!access) return failed("forbidden");
+  const deleted = isUuid(id) && (await deleteInvite(await getDb(), access.workspaceId, id));
+  return deleted ? succeeded(null) : failed("not_found");
 }

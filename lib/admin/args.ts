@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { KeyKind, KeyScope, Role } from "@/db/schema";
+import { readIssueMessage } from "@/lib/validation/issues";
 import { MAX_NAME_LENGTH } from "@/lib/validation/text";
 import { ROLES } from "@/lib/workspaces/roles";
 import { workspaceNameSchema } from "@/lib/workspaces/schema";
@@ -310,20 +311,21 @@ function text(raw: string, option: string): string {
   return trimmed;
 }
 
-// The app's own rule for workspace names (lib/workspaces/schema.ts), in the CLI's words for an operator.
-// Not through next-intl: the CLI runs under the react-server condition, where its client build fails to load.
+// The app's own rule for workspace names (lib/workspaces/schema.ts), its message keys in the CLI's words
+// for an operator. Not through next-intl: the CLI runs under the react-server condition, where its client
+// build fails to load.
 const cliNameMessages: Record<string, (values?: Record<string, string | number>) => string> = {
   nameRequired: () => "--name must not be empty.",
   nameTooLong: (values) => `--name may have at most ${values?.max} characters.`,
   textInvisible: () => "--name must not contain control or direction-override characters.",
 };
-// The schema asks for every webhook message up front; only the name's three can reach the operator.
-const workspaceNameRule = workspaceNameSchema((key, values) => cliNameMessages[key]?.(values) ?? key);
 
 function workspaceName(raw: string): string {
-  const parsed = workspaceNameRule.safeParse(raw);
-  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "--name is not valid.");
-  return parsed.data;
+  const parsed = workspaceNameSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const keyed = readIssueMessage(parsed.error.issues[0]?.message ?? "");
+  const words = keyed ? cliNameMessages[keyed.key]?.(keyed.values) : undefined;
+  throw new UsageError(words ?? "--name is not valid.");
 }
 
 function email(raw: string, option: string): string {

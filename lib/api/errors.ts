@@ -1,7 +1,7 @@
 import { createTranslator, type Messages } from "next-intl";
 import type { Locale } from "@/lib/i18n/routing";
-import { messagesFor } from "@/lib/i18n/translator";
-import type { FieldIssue } from "@/lib/validation/issues";
+import { messagesFor, validationTranslator } from "@/lib/i18n/translator";
+import { type FieldIssue, localizeIssues } from "@/lib/validation/issues";
 
 // The one error envelope of every /api/v1 endpoint: { error: { code, message, issues? } }.
 export const errorStatus = {
@@ -39,12 +39,12 @@ export function apiTranslator(locale: Locale) {
   return createTranslator({ locale, messages: messagesFor(locale) as Messages, namespace: "Api" });
 }
 
+// Issues carry message keys (lib/validation/issues.ts): they are put into the caller's words here.
 export function errorResponse(error: ApiError, locale: Locale): Response {
   const t = apiTranslator(locale);
   // The key is chosen at run time, so its ICU arguments cannot be checked here: `values` are the raiser's.
   const { values, issues, headers } = error.details;
-  const body: ErrorBody = {
-    error: { code: error.code, message: t(error.messageKey, values as never), ...(issues ? { issues } : {}) },
-  };
+  const localized = issues ? { issues: localizeIssues(issues, validationTranslator(locale)) } : {};
+  const body: ErrorBody = { error: { code: error.code, message: t(error.messageKey, values as never), ...localized } };
   return Response.json(body, { status: errorStatus[error.code], headers });
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { elementKeys } from "@/lib/elements";
-import { validationTranslator } from "@/lib/i18n/translator";
-import { createWebhookSchema, readOnlyFields } from "@/lib/webhooks/schemas";
+import { readOnlyFields, webhookSchema } from "@/lib/webhooks/schemas";
 import packageJson from "@/package.json";
 import { catalogSchema } from "./catalog";
 import { type ErrorCode, errorStatus } from "./errors";
@@ -140,7 +139,6 @@ const errorEnvelopeSchema = z.object({
 });
 
 function buildDocument() {
-  const webhookSchema = createWebhookSchema(validationTranslator("en"));
   const create = describeFields(toSchema(webhookSchema, "input"));
   const stored = z.object({
     id: z.uuid(),

@@ -1,5 +1,5 @@
 import { createTranslator, hasLocale } from "next-intl";
-import type { Translate } from "@/lib/validation/issues";
+import type { MessageValues, Translate } from "@/lib/validation/issues";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import { type Locale, routing } from "./routing";
@@ -24,7 +24,9 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
 
 export function validationTranslator(locale: Locale): Translate {
   const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "Validation" });
-  return (key, values) => t(key as never, values as never);
+  return Object.assign((key: string, values?: MessageValues) => t(key as never, values as never), {
+    has: (key: string) => t.has(key as never),
+  });
 }
 
 export function messagesFor(locale: Locale) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Translate } from "./issues";
+import { issueMessage as m } from "./issues";
 
 // The text rules every domain shares (webhooks, workspaces, keys, events, the admin CLI): defined here once,
 // so a form does not pull another domain's schema (and its element catalog and template parser) to get them.
@@ -18,11 +18,9 @@ export const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
  * A name people read in lists and logs (a webhook's, a workspace's): trimmed, 1–100 characters, and no
  * control, lone surrogate or direction-override characters that would make it read as something else.
  */
-export function nameSchema(t: Translate) {
-  return z
-    .string({ error: t("nameRequired") })
-    .trim()
-    .min(1, { error: t("nameRequired") })
-    .max(MAX_NAME_LENGTH, { error: t("nameTooLong", { max: MAX_NAME_LENGTH }) })
-    .refine((name) => !DECEPTIVE.test(name), { error: t("textInvisible") });
-}
+export const nameSchema = z
+  .string({ error: m("nameRequired") })
+  .trim()
+  .min(1, { error: m("nameRequired") })
+  .max(MAX_NAME_LENGTH, { error: m("nameTooLong", { max: MAX_NAME_LENGTH }) })
+  .refine((name) => !DECEPTIVE.test(name), { error: m("textInvisible") });

@@ -6,10 +6,10 @@ import { recordAudit } from "@/lib/audit/record";
 import type { WorkspaceContext } from "@/lib/context";
 import { encryptHeader, encryptSecret, encryptUrl } from "@/lib/crypto/webhook-secrets";
 import { checkTargetForSave, targetPolicy } from "@/lib/targets/guard";
-import { type FieldIssue, type Translate, toFieldIssues } from "@/lib/validation/issues";
+import { type FieldIssue, issueMessage, toFieldIssues } from "@/lib/validation/issues";
 import { creationInput, mergePatch } from "./patch";
 import { getWebhook, isWebhookId } from "./queries";
-import { createWebhookSchema, type Webhook } from "./schemas";
+import { type Webhook, webhookSchema } from "./schemas";
 import { generateSigningSecret } from "./secret";
 import { toWebhook } from "./serialize";
 
@@ -24,9 +24,10 @@ function reactivation(active: boolean) {
 }
 
 // The payload URL must not point into our own networks (SSRF); the worker checks again before each send.
-async function targetIssues(url: string, t: Translate): Promise<FieldIssue[]> {
+async function targetIssues(url: string): Promise<FieldIssue[]> {
   const check = await checkTargetForSave(url, targetPolicy());
-  return check.ok ? [] : [{ path: "payload_url", message: t("urlNotPublic", { reason: check.message }) }];
+  if (check.ok) return [];
+  return [{ path: "payload_url", message: issueMessage("urlNotPublic", { reason: check.message }) }];
 }
 
 const byId = (workspaceId: string, id: string) =>
@@ -43,11 +44,10 @@ export async function createWebhook(
   db: Database,
   context: WorkspaceContext,
   input: unknown,
-  t: Translate,
 ): Promise<MutationResult> {
-  const parsed = createWebhookSchema(t).safeParse(creationInput(input));
+  const parsed = webhookSchema.safeParse(creationInput(input));
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
-  const refused = await targetIssues(parsed.data.payload_url, t);
+  const refused = await targetIssues(parsed.data.payload_url);
   if (refused.length > 0) return { ok: false, error: "validation_failed", issues: refused };
   const [row] = await db
     .insert(webhooks)
@@ -72,14 +72,13 @@ export async function updateWebhook(
   context: WorkspaceContext,
   id: string,
   patch: unknown,
-  t: Translate,
 ): Promise<MutationResult> {
   const existing = await getWebhook(db, context.workspaceId, id);
   if (!existing) return { ok: false, error: "not_found" };
-  const parsed = createWebhookSchema(t).safeParse(mergePatch(existing, patch));
+  const parsed = webhookSchema.safeParse(mergePatch(existing, patch));
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
   if (parsed.data.payload_url !== existing.payload_url) {
-    const refused = await targetIssues(parsed.data.payload_url, t);
+    const refused = await targetIssues(parsed.data.payload_url);
     if (refused.length > 0) return { ok: false, error: "validation_failed", issues: refused };
   }
   const [row] = await db

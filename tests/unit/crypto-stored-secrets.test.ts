@@ -7,7 +7,6 @@ import type { WorkspaceContext } from "@/lib/context";
 import { decryptValue, encryptionKeyFrom, isEncrypted } from "@/lib/crypto/envelope";
 import { encryptionKey } from "@/lib/crypto/key";
 import { checkStoredSecretsKey, encryptPlaintextSecrets } from "@/lib/crypto/stored-secrets";
-import { validationTranslator } from "@/lib/i18n/translator";
 import { createWebhook, rotateWebhookSecret, updateWebhook } from "@/lib/webhooks/mutations";
 import { getWebhook } from "@/lib/webhooks/queries";
 import type { Webhook } from "@/lib/webhooks/schemas";
@@ -19,7 +18,6 @@ const here: WorkspaceContext = {
   workspaceId: DEFAULT_WORKSPACE_ID,
   actor: { kind: "token", id: null, label: "API_TOKEN" },
 };
-const t = validationTranslator("en");
 const AUTHORIZATION = "Bearer sk_live_9f8e7d6c5b4a39281706";
 const TENANT = "tenant-4711-private";
 const URL_WITH_CREDENTIALS = "https://crm:pa55-7731@crm.example.com/hooks/rsvp?token=tok-5521";
@@ -54,21 +52,16 @@ describe.each(backends)("secrets at rest on $name", ({ open }) => {
 
   it("stores header values and signing secrets encrypted, and reads them back decrypted", async () => {
     const created = stored(
-      await createWebhook(
-        db(),
-        here,
-        {
-          name: "CRM sync",
-          payload_url: URL_WITH_CREDENTIALS,
-          trigger_element: "rsvp_answer",
-          trigger: "create",
-          header: [
-            { key: "Authorization", value: AUTHORIZATION },
-            { key: "X-Tenant", value: TENANT },
-          ],
-        },
-        t,
-      ),
+      await createWebhook(db(), here, {
+        name: "CRM sync",
+        payload_url: URL_WITH_CREDENTIALS,
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+        header: [
+          { key: "Authorization", value: AUTHORIZATION },
+          { key: "X-Tenant", value: TENANT },
+        ],
+      }),
     );
     expect(isSigningSecret(created.secret)).toBe(true);
     const rotated = await rotateWebhookSecret(db(), here, created.id, 60_000);
@@ -106,25 +99,16 @@ describe.each(backends)("secrets at rest on $name", ({ open }) => {
 
   it("encrypts the header values an update sends", async () => {
     const created = stored(
-      await createWebhook(
-        db(),
-        here,
-        {
-          name: "Updated",
-          payload_url: "https://crm.example.com/hooks/rsvp",
-          trigger_element: "rsvp_answer",
-          trigger: "create",
-        },
-        t,
-      ),
+      await createWebhook(db(), here, {
+        name: "Updated",
+        payload_url: "https://crm.example.com/hooks/rsvp",
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+      }),
     );
-    const updated = await updateWebhook(
-      db(),
-      here,
-      created.id,
-      { header: [{ key: "Authorization", value: AUTHORIZATION }] },
-      t,
-    );
+    const updated = await updateWebhook(db(), here, created.id, {
+      header: [{ key: "Authorization", value: AUTHORIZATION }],
+    });
     expect(updated.ok).toBe(true);
     expect(JSON.stringify(await rowOf(created.id))).not.toContain("sk_live");
     expect((await getWebhook(db(), here.workspaceId, created.id))?.header).toEqual([
@@ -155,18 +139,13 @@ describe.each(backends)("secrets at rest on $name", ({ open }) => {
       .returning();
     if (!legacy) throw new Error("insert failed");
     const current = stored(
-      await createWebhook(
-        db(),
-        here,
-        {
-          name: "Already encrypted",
-          payload_url: "https://crm.example.com/hooks/new",
-          trigger_element: "rsvp_answer",
-          trigger: "create",
-          header: [{ key: "Authorization", value: AUTHORIZATION }],
-        },
-        t,
-      ),
+      await createWebhook(db(), here, {
+        name: "Already encrypted",
+        payload_url: "https://crm.example.com/hooks/new",
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+        header: [{ key: "Authorization", value: AUTHORIZATION }],
+      }),
     );
     const currentRow = await rowOf(current.id);
     // A webhook stored as plaintext reads as it is until it is encrypted.
@@ -201,17 +180,12 @@ describe.each(backends)("secrets at rest on $name", ({ open }) => {
   it("refuses a key that cannot read the stored secrets", async () => {
     await expect(checkStoredSecretsKey(db(), encryptionKeyFrom(randomBytes(32)))).resolves.toBeUndefined();
     stored(
-      await createWebhook(
-        db(),
-        here,
-        {
-          name: "Keyed",
-          payload_url: "https://crm.example.com/hooks/rsvp",
-          trigger_element: "rsvp_answer",
-          trigger: "create",
-        },
-        t,
-      ),
+      await createWebhook(db(), here, {
+        name: "Keyed",
+        payload_url: "https://crm.example.com/hooks/rsvp",
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+      }),
     );
     await expect(checkStoredSecretsKey(db(), encryptionKey())).resolves.toBeUndefined();
     await expect(checkStoredSecretsKey(db(), encryptionKeyFrom(randomBytes(32)))).rejects.toThrow(

@@ -3,13 +3,13 @@ import { parseEvent } from "@/lib/dispatch/event-input";
 import { getElement } from "@/lib/elements";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { checkTemplate } from "@/lib/templates/parse";
-import { createWebhookSchema } from "@/lib/webhooks/schemas";
+import { localizeIssues, toFieldIssues } from "@/lib/validation/issues";
+import { webhookSchema as schema } from "@/lib/webhooks/schemas";
 
 // Input that once got through validation (found by tests/api/hostile-input.test.ts): some reached the
 // database and failed there with a 500 (NUL, lone surrogates), the rest was stored though it should not be.
 
 const t = validationTranslator("en");
-const schema = createWebhookSchema(t);
 const valid = {
   name: "CRM sync",
   payload_url: "https://crm.example.com/hooks/rsvp",
@@ -21,7 +21,9 @@ const INVISIBLE = t("textInvisible");
 function issuesOf(input: unknown): Record<string, string> {
   const result = schema.safeParse(input);
   if (result.success) return {};
-  return Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  return Object.fromEntries(
+    localizeIssues(toFieldIssues(result.error), t).map((issue) => [issue.path, issue.message]),
+  );
 }
 
 const withFields = (fields: Record<string, unknown>) => issuesOf({ ...valid, ...fields });

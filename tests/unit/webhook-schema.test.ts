@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { validationTranslator } from "@/lib/i18n/translator";
-import { createWebhookSchema } from "@/lib/webhooks/schemas";
+import { localizeIssues, toFieldIssues } from "@/lib/validation/issues";
+import { webhookSchema as schema } from "@/lib/webhooks/schemas";
 
-const schema = createWebhookSchema(validationTranslator("en"));
-const german = createWebhookSchema(validationTranslator("de"));
+// The schema's messages are keys; what a person reads is what localizeIssues makes of them.
+const english = validationTranslator("en");
+const german = validationTranslator("de");
 
 const valid = {
   name: "CRM sync",
@@ -12,11 +14,9 @@ const valid = {
   trigger_element: "rsvp_answer",
 };
 
-function issuesOf(input: Record<string, unknown>, s = schema) {
-  const result = s.safeParse({ ...valid, ...input });
-  return result.success
-    ? []
-    : result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+function issuesOf(input: Record<string, unknown>, t = english) {
+  const result = schema.safeParse({ ...valid, ...input });
+  return result.success ? [] : localizeIssues(toFieldIssues(result.error), t);
 }
 
 function pathsOf(input: Record<string, unknown>) {

@@ -4,7 +4,6 @@ import type { Connection } from "@/db";
 import { auditLog, DEFAULT_WORKSPACE_ID, webhooks, workspaces } from "@/db/schema";
 import type { WorkspaceContext } from "@/lib/context";
 import { decryptSecret } from "@/lib/crypto/webhook-secrets";
-import { validationTranslator } from "@/lib/i18n/translator";
 import {
   createWebhook,
   deleteWebhook,
@@ -26,7 +25,6 @@ const here: WorkspaceContext = {
 
 const backends = databaseBackends();
 
-const t = validationTranslator("en");
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
 const input = {
@@ -64,7 +62,7 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
   });
 
   it("creates a webhook with the defaults applied and reads it back", async () => {
-    const webhook = stored(await createWebhook(db(), here, input, t));
+    const webhook = stored(await createWebhook(db(), here, input));
     expect(webhook).toMatchObject({
       ...input,
       active: true,
@@ -84,24 +82,19 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
 
   it("stores headers, body rows and filters as sent, in order", async () => {
     const webhook = stored(
-      await createWebhook(
-        db(),
-        here,
-        {
-          ...input,
-          trigger_element: "attendee",
-          filters: { ticket_type: "tt_sponsor", language: "de" },
-          header: [
-            { key: "Authorization", value: "Bearer abc" },
-            { key: "X-Email", value: "{{email}}" },
-          ],
-          body: [
-            { key: "b", value: "2" },
-            { key: "a", value: "{{first_name}}" },
-          ],
-        },
-        t,
-      ),
+      await createWebhook(db(), here, {
+        ...input,
+        trigger_element: "attendee",
+        filters: { ticket_type: "tt_sponsor", language: "de" },
+        header: [
+          { key: "Authorization", value: "Bearer abc" },
+          { key: "X-Email", value: "{{email}}" },
+        ],
+        body: [
+          { key: "b", value: "2" },
+          { key: "a", value: "{{first_name}}" },
+        ],
+      }),
     );
     const read = await getWebhook(db(), here.workspaceId, webhook.id);
     expect(read?.filters).toEqual({ ticket_type: "tt_sponsor", language: "de" });
@@ -113,7 +106,7 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
   });
 
   it("rejects an invalid webhook and stores nothing", async () => {
-    const result = await createWebhook(db(), here, { ...input, name: "", trigger: "explode" }, t);
+    const result = await createWebhook(db(), here, { ...input, name: "", trigger: "explode" });
     expect(result).toMatchObject({ ok: false, error: "validation_failed" });
     expect(await listWebhooks(db(), here.workspaceId)).toEqual([]);
   });
@@ -121,9 +114,9 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
   it("lists ids and webhooks newest first, and finds the latest", async () => {
     expect(await getLatestWebhook(db(), here.workspaceId)).toBeNull();
     expect(await listWebhookIds(db(), here.workspaceId)).toEqual([]);
-    const first = stored(await createWebhook(db(), here, { ...input, name: "first" }, t));
+    const first = stored(await createWebhook(db(), here, { ...input, name: "first" }));
     await afterMillisecondOf(first);
-    const second = stored(await createWebhook(db(), here, { ...input, name: "second" }, t));
+    const second = stored(await createWebhook(db(), here, { ...input, name: "second" }));
     expect(await listWebhookIds(db(), here.workspaceId)).toEqual([second.id, first.id]);
     expect((await listWebhooks(db(), here.workspaceId)).map((webhook) => webhook.name)).toEqual([
       "second",
@@ -134,23 +127,18 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
 
   it("updates only the fields a patch sends, and null clears optional fields", async () => {
     const webhook = stored(
-      await createWebhook(
-        db(),
-        here,
-        {
-          ...input,
-          prokey_filter: "b7e19d42-5c3a-4f8e-a6d1-92c0e4f7a358",
-          header: [{ key: "X-Token", value: "secret" }],
-          body: [{ key: "email", value: "{{email}}" }],
-        },
-        t,
-      ),
+      await createWebhook(db(), here, {
+        ...input,
+        prokey_filter: "b7e19d42-5c3a-4f8e-a6d1-92c0e4f7a358",
+        header: [{ key: "X-Token", value: "secret" }],
+        body: [{ key: "email", value: "{{email}}" }],
+      }),
     );
-    const renamed = stored(await updateWebhook(db(), here, webhook.id, { name: "Renamed" }, t));
+    const renamed = stored(await updateWebhook(db(), here, webhook.id, { name: "Renamed" }));
     expect(renamed).toMatchObject({ ...webhook, name: "Renamed", date_updated: expect.any(String) });
 
     const cleared = stored(
-      await updateWebhook(db(), here, webhook.id, { prokey_filter: null, header: null, body: null }, t),
+      await updateWebhook(db(), here, webhook.id, { prokey_filter: null, header: null, body: null }),
     );
     expect(cleared).toMatchObject({ name: "Renamed", prokey_filter: null, header: [], body: [] });
     expect(await getWebhook(db(), here.workspaceId, webhook.id)).toEqual(cleared);
@@ -158,15 +146,15 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
 
   it("validates the merged webhook and keeps the stored one when a patch is rejected", async () => {
     const webhook = stored(
-      await createWebhook(db(), here, { ...input, body: [{ key: "email", value: "{{email}}" }] }, t),
+      await createWebhook(db(), here, { ...input, body: [{ key: "email", value: "{{email}}" }] }),
     );
     // `{{email}}` is not a variable of the delete trigger, which offers only `{{id}}`.
-    const result = await updateWebhook(db(), here, webhook.id, { trigger: "delete" }, t);
+    const result = await updateWebhook(db(), here, webhook.id, { trigger: "delete" });
     expect(result).toMatchObject({ ok: false, error: "validation_failed" });
     if (!result.ok && result.error === "validation_failed") {
       expect(result.issues.map((issue) => issue.path)).toEqual(["body.0.value"]);
     }
-    expect(await updateWebhook(db(), here, webhook.id, { name: null }, t)).toMatchObject({
+    expect(await updateWebhook(db(), here, webhook.id, { name: null })).toMatchObject({
       ok: false,
       issues: [{ path: "name" }],
     });
@@ -176,7 +164,7 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
   it("reports an unknown or malformed id as not found", async () => {
     for (const id of [UNKNOWN_ID, "not-a-uuid"]) {
       expect(await getWebhook(db(), here.workspaceId, id)).toBeNull();
-      expect(await updateWebhook(db(), here, id, { name: "x" }, t)).toEqual({
+      expect(await updateWebhook(db(), here, id, { name: "x" })).toEqual({
         ok: false,
         error: "not_found",
       });
@@ -186,14 +174,14 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
   });
 
   it("switches a webhook off and on", async () => {
-    const webhook = stored(await createWebhook(db(), here, input, t));
+    const webhook = stored(await createWebhook(db(), here, input));
     expect(await setWebhookActive(db(), here, webhook.id, false)).toMatchObject({ active: false });
     expect((await getWebhook(db(), here.workspaceId, webhook.id))?.active).toBe(false);
     expect(await setWebhookActive(db(), here, webhook.id, true)).toMatchObject({ active: true });
   });
 
   it("deletes a webhook once", async () => {
-    const webhook = stored(await createWebhook(db(), here, input, t));
+    const webhook = stored(await createWebhook(db(), here, input));
     expect(await deleteWebhook(db(), here, webhook.id)).toBe(true);
     expect(await getWebhook(db(), here.workspaceId, webhook.id)).toBeNull();
     expect(await deleteWebhook(db(), here, webhook.id)).toBe(false);
@@ -201,17 +189,17 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
   });
 
   it("gives every webhook its own signing secret, which a client cannot set", async () => {
-    const first = stored(await createWebhook(db(), here, { ...input, secret: "whsec_chosen" }, t));
-    const second = stored(await createWebhook(db(), here, input, t));
+    const first = stored(await createWebhook(db(), here, { ...input, secret: "whsec_chosen" }));
+    const second = stored(await createWebhook(db(), here, input));
     expect(isSigningSecret(first.secret)).toBe(true);
     expect(first.secret).not.toBe(second.secret);
-    expect(stored(await updateWebhook(db(), here, first.id, { secret: "whsec_x" }, t)).secret).toBe(
+    expect(stored(await updateWebhook(db(), here, first.id, { secret: "whsec_x" })).secret).toBe(
       first.secret,
     );
   });
 
   it("rotates the secret and keeps the previous one signing for the overlap", async () => {
-    const webhook = stored(await createWebhook(db(), here, input, t));
+    const webhook = stored(await createWebhook(db(), here, input));
     const rotated = await rotateWebhookSecret(db(), here, webhook.id, 60_000);
     expect(rotated?.secret).not.toBe(webhook.secret);
     const [row] = await db().select().from(webhooks).where(eq(webhooks.id, webhook.id));
@@ -228,11 +216,11 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
       "http://169.254.169.254/",
       "http://localhost/x",
     ]) {
-      const result = await createWebhook(db(), here, { ...input, payload_url: url }, t);
+      const result = await createWebhook(db(), here, { ...input, payload_url: url });
       expect(result, url).toMatchObject({ ok: false, issues: [{ path: "payload_url" }] });
     }
-    const webhook = stored(await createWebhook(db(), here, input, t));
-    const moved = await updateWebhook(db(), here, webhook.id, { payload_url: "http://192.168.1.10/hook" }, t);
+    const webhook = stored(await createWebhook(db(), here, input));
+    const moved = await updateWebhook(db(), here, webhook.id, { payload_url: "http://192.168.1.10/hook" });
     expect(moved).toMatchObject({ ok: false, issues: [{ path: "payload_url" }] });
     expect(await listWebhookIds(db(), here.workspaceId)).toEqual([webhook.id]);
   });
@@ -241,14 +229,14 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
     const [other] = await db().insert(workspaces).values({ name: "Other team" }).returning();
     if (!other) throw new Error("no workspace");
     const there: WorkspaceContext = { workspaceId: other.id, actor: here.actor };
-    const theirs = stored(await createWebhook(db(), there, { ...input, name: "theirs" }, t));
-    const ours = stored(await createWebhook(db(), here, { ...input, name: "ours" }, t));
+    const theirs = stored(await createWebhook(db(), there, { ...input, name: "theirs" }));
+    const ours = stored(await createWebhook(db(), here, { ...input, name: "ours" }));
 
     expect(await listWebhookIds(db(), here.workspaceId)).toEqual([ours.id]);
     expect(await getLatestWebhook(db(), here.workspaceId)).toMatchObject({ id: ours.id });
     // Another workspace's webhook does not exist here: not readable, changeable or deletable.
     expect(await getWebhook(db(), here.workspaceId, theirs.id)).toBeNull();
-    expect(await updateWebhook(db(), here, theirs.id, { name: "taken" }, t)).toEqual({
+    expect(await updateWebhook(db(), here, theirs.id, { name: "taken" })).toEqual({
       ok: false,
       error: "not_found",
     });
@@ -261,14 +249,11 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
 
   it("records who created, changed, toggled, rotated and deleted a webhook, and which fields changed", async () => {
     await db().delete(auditLog);
-    const webhook = stored(await createWebhook(db(), here, input, t));
-    await updateWebhook(
-      db(),
-      here,
-      webhook.id,
-      { name: "Renamed", header: [{ key: "X-Key", value: "s3cret" }] },
-      t,
-    );
+    const webhook = stored(await createWebhook(db(), here, input));
+    await updateWebhook(db(), here, webhook.id, {
+      name: "Renamed",
+      header: [{ key: "X-Key", value: "s3cret" }],
+    });
     await setWebhookActive(db(), here, webhook.id, false);
     await rotateWebhookSecret(db(), here, webhook.id, 1000);
     await deleteWebhook(db(), here, webhook.id);

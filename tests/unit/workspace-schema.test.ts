@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { parseAdminArgs } from "@/lib/admin/args";
 import { validationTranslator } from "@/lib/i18n/translator";
-import { createKeySchema } from "@/lib/keys/schema";
+import { keySchema } from "@/lib/keys/schema";
+import { localizeIssues, toFieldIssues } from "@/lib/validation/issues";
 import { workspaceFormSchema, workspaceNameSchema } from "@/lib/workspaces/schema";
 
 // One rule for workspace names: the forms, the server actions and the admin CLI all use this schema.
 
 const en = validationTranslator("en");
 const de = validationTranslator("de");
-const name = workspaceNameSchema(en);
+const name = workspaceNameSchema;
 
+// The schema's messages are keys; what a person reads is what localizeIssues makes of them.
 function refusal(input: unknown, t = en): string | undefined {
-  const result = workspaceNameSchema(t).safeParse(input);
-  return result.success ? undefined : result.error.issues[0]?.message;
+  const result = workspaceNameSchema.safeParse(input);
+  return result.success ? undefined : localizeIssues(toFieldIssues(result.error), t)[0]?.message;
 }
 
 describe("workspace name", () => {
@@ -44,9 +46,9 @@ describe("workspace name", () => {
   });
 
   it("takes only the name in the forms' and actions' input", () => {
-    expect(workspaceFormSchema(en).parse({ name: " Team " })).toEqual({ name: "Team" });
-    expect(workspaceFormSchema(en).safeParse({ name: "Team", owner: "x" }).success).toBe(false);
-    expect(workspaceFormSchema(en).safeParse("Team").success).toBe(false);
+    expect(workspaceFormSchema.parse({ name: " Team " })).toEqual({ name: "Team" });
+    expect(workspaceFormSchema.safeParse({ name: "Team", owner: "x" }).success).toBe(false);
+    expect(workspaceFormSchema.safeParse("Team").success).toBe(false);
   });
 });
 
@@ -71,8 +73,10 @@ describe("admin CLI workspace create --name", () => {
 
 describe("key form", () => {
   const issuesOf = (input: Record<string, unknown>, t = en) => {
-    const result = createKeySchema(t).safeParse({ name: "CRM", expires: "", ...input });
-    return result.success ? [] : result.error.issues.map((issue) => [issue.path.join("."), issue.message]);
+    const result = keySchema.safeParse({ name: "CRM", expires: "", ...input });
+    return result.success
+      ? []
+      : localizeIssues(toFieldIssues(result.error), t).map((issue) => [issue.path, issue.message]);
   };
 
   it("gives an API key a scope and an event key none", () => {

@@ -3,7 +3,6 @@ import { readJson } from "@/lib/api/read-json";
 import { mutationResponse, webhookNotFound } from "@/lib/api/responses";
 import { apiRoute, otherMethods } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { validationTranslator } from "@/lib/i18n/translator";
 import { deleteWebhook, updateWebhook } from "@/lib/webhooks/mutations";
 import { getWebhook } from "@/lib/webhooks/queries";
 import { visibleTo } from "@/lib/webhooks/serialize";
@@ -19,12 +18,9 @@ export const GET = apiRoute<Params>(async ({ params, principal }) => {
 });
 
 // Partial update: only the fields sent change; `null` clears prokey_filter, filters, header and body.
-export const PATCH = apiRoute<Params>(async ({ request, params, locale, principal }) => {
+export const PATCH = apiRoute<Params>(async ({ request, params, principal }) => {
   const patch = await readJson(request);
-  return mutationResponse(
-    await updateWebhook(await getDb(), principal, params.id, patch, validationTranslator(locale)),
-    200,
-  );
+  return mutationResponse(await updateWebhook(await getDb(), principal, params.id, patch), 200);
 });
 
 export const DELETE = apiRoute<Params>(async ({ params, principal }) => {
