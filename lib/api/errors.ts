@@ -45,6 +45,8 @@ export function errorResponse(error: ApiError, locale: Locale): Response {
   // The key is chosen at run time, so its ICU arguments cannot be checked here: `values` are the raiser's.
   const { values, issues, headers } = error.details;
   const localized = issues ? { issues: localizeIssues(issues, validationTranslator(locale)) } : {};
-  const body: ErrorBody = { error: { code: error.code, message: t(error.messageKey, values as never), ...localized } };
+  const body: ErrorBody = {
+    error: { code: error.code, message: t(error.messageKey, values as never), ...localized },
+  };
   return Response.json(body, { status: errorStatus[error.code], headers });
 }
