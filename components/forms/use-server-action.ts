@@ -10,6 +10,8 @@ type Options<T, Code extends ActionCode> = {
   // What the person reads when the action could not run at all (network, server error).
   failed: string;
   onSuccess?: (data: T | null) => void;
+  // When it was refused or could not run: put back what the person changed before it ran.
+  onFailure?: () => void;
   // When the page's server data is fetched again: after success (default), after any answer, or never.
   refresh?: "success" | "always" | "never";
 };
@@ -25,7 +27,7 @@ export function useServerAction() {
 
   function run<T, Code extends ActionCode>(
     action: () => Promise<ActionResult<T, Code>>,
-    { refusal, failed, onSuccess, refresh = "success" }: Options<T, Code>,
+    { refusal, failed, onSuccess, onFailure, refresh = "success" }: Options<T, Code>,
   ) {
     setError(null);
     startTransition(async () => {
@@ -41,6 +43,7 @@ export function useServerAction() {
       const done = message === null;
       setError(message);
       if (done) onSuccess?.(data);
+      else onFailure?.();
       // Inside the transition again (updates after an await are not): pending lasts until the page has its
       // new data.
       if (refresh === "always" || (refresh === "success" && done)) startTransition(() => router.refresh());

@@ -1,27 +1,28 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Select } from "@/components/ui/input";
 import { createInviteAction } from "@/lib/actions/workspaces";
-import { useRouter } from "@/lib/i18n/navigation";
 import type { Role } from "@/lib/workspaces/roles";
 import { ROLES } from "@/lib/workspaces/roles";
 
 export function InviteCreator() {
   const t = useTranslations("Settings");
   const locale = useLocale();
-  const router = useRouter();
   const [role, setRole] = useState<Role>("editor");
-  const [, startRefresh] = useTransition();
-  const mutation = useMutation({
-    mutationFn: () => createInviteAction(role),
-    onSuccess: () => startRefresh(() => router.refresh()),
-  });
-  const token = mutation.data?.ok ? mutation.data.data.token : null;
+  const [token, setToken] = useState<string | null>(null);
+  const { pending, error, run } = useServerAction();
+  const create = () =>
+    run(() => createInviteAction(role), {
+      refusal: () => t("members.failed"),
+      failed: t("members.failed"),
+      onSuccess: (invite) => setToken(invite?.token ?? null),
+      onFailure: () => setToken(null),
+    });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
@@ -42,13 +43,11 @@ export function InviteCreator() {
             ))}
           </Select>
         </div>
-        <Button onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-          {mutation.isPending ? t("invites.creating") : t("invites.create")}
+        <Button onClick={create} disabled={pending}>
+          {pending ? t("invites.creating") : t("invites.create")}
         </Button>
       </div>
-      {mutation.isError || mutation.data?.ok === false ? (
-        <p className="text-sm text-red-700">{t("members.failed")}</p>
-      ) : null}
+      {error ? <p className="text-sm text-red-700">{error}</p> : null}
       {token ? (
         <CopyField
           id="invite-link"

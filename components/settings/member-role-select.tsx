@@ -1,45 +1,32 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Select } from "@/components/ui/input";
 import { changeMemberRoleAction } from "@/lib/actions/workspaces";
-import { useRouter } from "@/lib/i18n/navigation";
 import type { Role } from "@/lib/workspaces/roles";
 import { ROLES } from "@/lib/workspaces/roles";
 
 // Saves the role as soon as it is chosen; a refusal (the last owner) puts the old one back and says why.
 export function MemberRoleSelect({ userId, email, role }: { userId: string; email: string; role: Role }) {
   const t = useTranslations("Settings");
-  const router = useRouter();
   const [value, setValue] = useState(role);
-  const [, startRefresh] = useTransition();
-  const mutation = useMutation({
-    mutationFn: (next: Role) => changeMemberRoleAction(userId, next),
-    onSuccess: (result) => {
-      if (!result.ok) setValue(role);
-      else startRefresh(() => router.refresh());
-    },
-    onError: () => setValue(role),
-  });
-  const refusal = mutation.isError
-    ? t("members.failed")
-    : mutation.data && !mutation.data.ok
-      ? mutation.data.error === "last_owner"
-        ? t("members.lastOwner")
-        : t("members.failed")
-      : null;
+  const { pending, error: refusal, run } = useServerAction();
   return (
     <div>
       <Select
         aria-label={t("members.roleOf", { email })}
         value={value}
-        disabled={mutation.isPending}
+        disabled={pending}
         onChange={(event) => {
           const next = event.target.value as Role;
           setValue(next);
-          mutation.mutate(next);
+          run(() => changeMemberRoleAction(userId, next), {
+            refusal: (error) => (error === "last_owner" ? t("members.lastOwner") : t("members.failed")),
+            failed: t("members.failed"),
+            onFailure: () => setValue(role),
+          });
         }}
         className="w-36"
       >

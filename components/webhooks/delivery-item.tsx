@@ -1,10 +1,11 @@
 "use client";
 
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { listDeliveryAttemptsAction } from "@/lib/actions/deliveries";
-import { type AttemptView, DeliveryAttempts } from "./delivery-attempts";
+import { DeliveryAttempts } from "./delivery-attempts";
 
 type Props = {
   webhookId: string;
@@ -22,28 +23,22 @@ type Props = {
 export function DeliveryItem({ webhookId, deliveryId, eventId, version, summary, action }: Props) {
   const t = useTranslations("Deliveries");
   const [open, setOpen] = useState(false);
-  const [attempts, setAttempts] = useState<AttemptView[] | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal to load again.
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    setFailed(false);
-    listDeliveryAttemptsAction(webhookId, deliveryId).then(
-      (result) => {
-        if (!current) return;
-        if (result.ok) setAttempts(result.data);
-        else setFailed(true);
-      },
-      () => {
-        if (current) setFailed(true);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [open, version, webhookId, deliveryId]);
+  // TanStack Query owns this read: loaded when opened, again when `version` changes (the old attempts stay
+  // on screen meanwhile), and the same answer when it is opened again.
+  const query = useQuery({
+    queryKey: ["delivery-attempts", webhookId, deliveryId, version],
+    queryFn: async () => {
+      const result = await listDeliveryAttemptsAction(webhookId, deliveryId);
+      if (!result.ok) throw new Error(result.error);
+      return result.data;
+    },
+    enabled: open,
+    placeholderData: keepPreviousData,
+    // A refusal or a lost connection is shown at once; opening the delivery again tries again.
+    retry: false,
+  });
+  const attempts = query.data ?? null;
+  const failed = query.isError;
 
   return (
     <li className="relative rounded-xl border border-slate-200 bg-white shadow-sm">

@@ -12,10 +12,10 @@ const AT_MOST_MS = 60_000;
 //
 // A timer and router.refresh(), not TanStack Query's useQuery/refetchInterval: the log is a server
 // component, so a refresh re-renders its rows on the server, masked for the reader's role, from the same
-// query as the first render. useQuery would need a second read path (an action returning rows), the rows
-// rendered again in the browser and a provider on the page, to replace these twenty lines. So TanStack
-// Query has no live read to own here; its other users only track a mutation's pending state, which a
-// transition does without a provider, and it can leave the project once they do.
+// query as the first render. useQuery would need a second read path (an action returning rows) and the rows
+// rendered again in the browser, to replace these twenty lines. TanStack Query owns the reads made in the
+// browser instead: an opened delivery's attempts (delivery-item.tsx). Mutations are server actions run in a
+// transition (components/forms/use-server-action.ts).
 export function LogAutoRefresh({ nextAttemptAt }: { nextAttemptAt: string | null }) {
   const router = useRouter();
   const due = useRef(nextAttemptAt);

@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Switch } from "@/components/ui/switch";
 import { setWebhookActiveAction } from "@/lib/actions/webhooks";
 import { DisabledReason } from "./disabled-reason";
 
-// Saves at once. While the request runs the switch shows the new state (the mutation's variables) and is
+// Saves at once. While the request runs the switch shows the new state (`requested`) and is
 // disabled, so a second click cannot be lost (a person, or a test, sees it cannot be switched yet);
 // if it fails the switch falls back to the last saved state and says why. A webhook the system switched
 // off says why beneath; switching it on clears the reason.
@@ -32,31 +32,36 @@ export function WebhookActiveSwitch({
   const reasonId = useId();
   const [saved, setSaved] = useState(active);
   const [reason, setReason] = useState(disabledReason);
-  const mutation = useMutation({
-    mutationFn: async (next: boolean) => {
-      const result = await setWebhookActiveAction(id, next);
-      if (!result.ok) throw new Error(result.error);
-      return result.data;
-    },
-    onSuccess: (webhook) => {
-      setSaved(webhook.active);
-      setReason(webhook.disabled_reason);
-    },
-  });
-  const checked = mutation.isPending ? (mutation.variables ?? saved) : saved;
+  const [requested, setRequested] = useState(active);
+  const { pending, error, run } = useServerAction();
+  const toggle = (next: boolean) => {
+    setRequested(next);
+    run(() => setWebhookActiveAction(id, next), {
+      refusal: () => t("toggleFailed"),
+      failed: t("toggleFailed"),
+      onSuccess: (webhook) => {
+        if (!webhook) return;
+        setSaved(webhook.active);
+        setReason(webhook.disabled_reason);
+      },
+      // The list's data is this switch's own state: nothing to fetch again.
+      refresh: "never",
+    });
+  };
+  const checked = pending ? requested : saved;
   const shownReason = checked ? null : reason;
-  const describedBy = [mutation.isError && errorId, shownReason && reasonId].filter(Boolean).join(" ");
+  const describedBy = [error && errorId, shownReason && reasonId].filter(Boolean).join(" ");
 
   return (
     <div>
       <div className="flex items-center gap-2">
         <Switch
           checked={checked}
-          disabled={readOnly || mutation.isPending}
+          disabled={readOnly || pending}
           aria-label={t("activeLabel", { name })}
-          aria-busy={mutation.isPending}
+          aria-busy={pending}
           aria-describedby={describedBy || undefined}
-          onCheckedChange={(next) => mutation.mutate(next)}
+          onCheckedChange={toggle}
         />
         <span className={checked ? "text-sm text-emerald-700" : "text-sm text-slate-500"}>
           {checked ? t("status.active") : t("status.inactive")}
@@ -70,9 +75,9 @@ export function WebhookActiveSwitch({
           className="mt-1.5 max-w-48 min-w-32"
         />
       ) : null}
-      {mutation.isError ? (
+      {error ? (
         <p id={errorId} role="alert" className="mt-1 text-xs text-red-700">
-          {t("toggleFailed")}
+          {error}
         </p>
       ) : null}
     </div>

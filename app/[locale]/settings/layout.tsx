@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { QueryProvider } from "@/components/layout/query-provider";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { currentAccess } from "@/lib/auth/access";
 import { roleAllows } from "@/lib/workspaces/roles";
@@ -12,10 +11,10 @@ export default async function SettingsLayout({ children }: LayoutProps<"/[locale
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
       {roleAllows(access.role, "owner") ? (
-        <QueryProvider>
+        <>
           <SettingsNav />
           {children}
-        </QueryProvider>
+        </>
       ) : (
         <p data-testid="owners-only" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {t("ownersOnly")}

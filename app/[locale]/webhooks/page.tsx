@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { QueryProvider } from "@/components/layout/query-provider";
 import { WebhookList } from "@/components/webhooks/webhook-list";
 import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
 import { localeOf, pageAccess } from "@/lib/pages";
@@ -19,15 +18,11 @@ export default async function WebhooksPage() {
   const webhooks = (await listWebhooks(db, access.workspaceId)).map((webhook) =>
     visibleTo(access.role, webhook),
   );
-  // Only the list's switches and delete buttons use TanStack Query, so its provider lives here, not in
-  // the layout: the editor's first load stays without it.
   return (
-    <QueryProvider>
-      <WebhookList
-        webhooks={webhooks}
-        failingDays={failingDaysBeforeDisable()}
-        canEdit={roleAllows(access.role, "editor")}
-      />
-    </QueryProvider>
+    <WebhookList
+      webhooks={webhooks}
+      failingDays={failingDaysBeforeDisable()}
+      canEdit={roleAllows(access.role, "editor")}
+    />
   );
 }

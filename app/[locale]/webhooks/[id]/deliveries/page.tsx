@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { QueryProvider } from "@/components/layout/query-provider";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { failingDaysBeforeDisable, listDeliveries } from "@/lib/dispatch/log-queries";
 import { cursorParam } from "@/lib/keyset";
@@ -22,13 +23,16 @@ export default async function DeliveriesPage({ params, searchParams }: Props) {
   const { before } = await searchParams;
   const cursor = cursorParam(before);
   const page = await listDeliveries(db, access.workspaceId, webhook.id, { before: cursor });
+  // TanStack Query reads each opened delivery's attempts; only this page needs its provider.
   return (
-    <DeliveryLog
-      webhook={webhook}
-      deliveries={page.deliveries}
-      older={page.older}
-      paged={cursor !== null}
-      failingDays={failingDaysBeforeDisable()}
-    />
+    <QueryProvider>
+      <DeliveryLog
+        webhook={webhook}
+        deliveries={page.deliveries}
+        older={page.older}
+        paged={cursor !== null}
+        failingDays={failingDaysBeforeDisable()}
+      />
+    </QueryProvider>
   );
 }
