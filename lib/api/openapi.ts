@@ -5,6 +5,7 @@ import { createWebhookSchema, readOnlyFields } from "@/lib/webhooks/schemas";
 import packageJson from "@/package.json";
 import { catalogSchema } from "./catalog";
 import { type ErrorCode, errorStatus } from "./errors";
+import { inboxOpenApi } from "./openapi-inbox";
 import { MAX_BODY_BYTES } from "./read-json";
 
 type JsonSchema = { [key: string]: unknown };
@@ -198,6 +199,15 @@ function buildDocument() {
     Catalog: toSchema(catalogSchema, "output"),
     Error: toSchema(errorEnvelopeSchema, "output"),
   };
+  const inbox = inboxOpenApi({
+    toSchema,
+    defaultsInDescriptions,
+    commonErrors,
+    bodyErrors,
+    error,
+    idParameter,
+  });
+  Object.assign(schemas, inbox.schemas);
 
   return {
     openapi: "3.1.0",
@@ -205,7 +215,7 @@ function buildDocument() {
       title: "Hooksmith API",
       version: packageJson.version,
       description:
-        "Manage outgoing webhooks. Authenticate with `Authorization: Bearer <key>` or the bare key " +
+        "Manage outgoing webhooks, and request inboxes to try them on. Authenticate with `Authorization: Bearer <key>` or the bare key " +
         "(`Authorization: <key>`): a workspace API key or the instance's API_TOKEN. Error messages follow " +
         "Accept-Language (en, de). A key with scope `read` receives header values and signing secrets masked " +
         "(`••••••••`), as a viewer does. Request bodies are JSON, sent with `Content-Type: application/json`.",
@@ -296,6 +306,7 @@ function buildDocument() {
           },
         },
       },
+      ...inbox.paths,
       "/elements": {
         get: {
           operationId: "listElements",
