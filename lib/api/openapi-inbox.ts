@@ -213,6 +213,14 @@ export function inboxOpenApi({
             description: "The `older` cursor of the previous page.",
           },
           {
+            name: "after",
+            in: "query",
+            required: false,
+            schema: { type: "string", format: "uuid" },
+            description:
+              "Only requests newer than this one (to poll for new ones); empty when it is no longer stored.",
+          },
+          {
             name: "limit",
             in: "query",
             required: false,

@@ -137,13 +137,15 @@ const ofWorkspaceInbox = (workspaceId: string, inboxId: string) =>
 /**
  * One page of an inbox's requests, newest first. The cursor is a request id: the page holds the requests
  * older than it, compared on (received_at, id), so requests of the same microsecond keep one order and a
- * request arriving meanwhile does not shift the pages. Null when the workspace has no such inbox.
+ * request arriving meanwhile does not shift the pages. `after` keeps only requests newer than that one (a
+ * cursor that is no longer stored gives an empty page: the reader starts over). Null when the workspace
+ * has no such inbox.
  */
 export async function listInboxRequests(
   db: Database,
   workspaceId: string,
   inboxId: string,
-  options: { before?: string | null; limit?: number } = {},
+  options: { before?: string | null; after?: string | null; limit?: number } = {},
 ): Promise<InboxRequestPage | null> {
   if (!isUuid(inboxId)) return null;
   const [inbox] = await db
@@ -153,6 +155,8 @@ export async function listInboxRequests(
   if (!inbox) return null;
   const limit = Math.min(Math.max(1, options.limit ?? REQUESTS_PAGE_SIZE), KEPT_REQUESTS);
   const before = options.before && isUuid(options.before) ? options.before : null;
+  // `after`: only what arrived since a request the reader already has, for a page that polls for news.
+  const after = options.after && isUuid(options.after) ? options.after : null;
   const rows = await db
     .select(requestColumns)
     .from(inboxRequests)
@@ -161,6 +165,9 @@ export async function listInboxRequests(
         eq(inboxRequests.inbox_id, inboxId),
         before
           ? sql`(${inboxRequests.received_at}, ${inboxRequests.id}) < (select c.received_at, c.id from ${inboxRequests} c where c.id = ${before} and c.inbox_id = ${inboxId})`
+          : undefined,
+        after
+          ? sql`(${inboxRequests.received_at}, ${inboxRequests.id}) > (select c.received_at, c.id from ${inboxRequests} c where c.id = ${after} and c.inbox_id = ${inboxId})`
           : undefined,
       ),
     )

@@ -165,6 +165,10 @@ describe("the capture address", () => {
     expect(requests).toHaveLength(100);
     expect(requests[0]?.body).toBe("102");
     expect(requests.at(-1)?.body).toBe("3");
+    // A page that polls asks only for what arrived after the newest request it has.
+    const second = (requests[1] as StoredRequest & { id: string }).id;
+    const news = await owner.get<Page>(`/inbox/${inbox.id}/requests?after=${second}`);
+    expect(news.body.requests.map((request) => request.body)).toEqual(["102"]);
   });
 });
 

@@ -219,6 +219,11 @@ describe.each(databaseBackends())("request inboxes on $name", (backend) => {
       limit: 2,
     });
     expect(second?.requests.map((request) => request.path)).toEqual(["/102", "/101"]);
+    // Polling: only what arrived after a request the reader has, newest first.
+    const newest = first?.requests[0]?.id;
+    await recordInboxRequest(connection.db, inbox.token, incoming({ path: "/later" }));
+    const news = await listInboxRequests(connection.db, here.workspaceId, inbox.id, { after: newest });
+    expect(news?.requests.map((request) => request.path)).toEqual(["/later", "/late"]);
   });
 
   it("renames, pins (no expiry), unpins (7 days from now) and changes the answer", async () => {

@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 
 const pageQuery = z.object({
   before: z.uuid({ error: "inboxCursor" }).optional(),
+  after: z.uuid({ error: "inboxCursor" }).optional(),
   limit: z.coerce
     .number({ error: "inboxLimit" })
     .int({ error: "inboxLimit" })
@@ -19,7 +20,8 @@ const pageQuery = z.object({
     .optional(),
 });
 
-// Newest first; `older` is the cursor for the next page (`?before=`), null on the last one.
+// Newest first; `older` is the cursor for the next page (`?before=`), null on the last one; `?after=` polls
+// for what arrived since a request the caller has.
 export const GET = apiRoute<{ id: string }>(async ({ request, params, locale, principal }) => {
   const query = pageQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) {
