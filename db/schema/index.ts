@@ -2,6 +2,7 @@
 export * from "./accounts";
 export * from "./audit";
 export * from "./dispatch";
+export * from "./inboxes";
 export * from "./keys";
 export * from "./limits";
 export * from "./webhooks";

@@ -4,6 +4,7 @@ import { readOnlyFields, webhookSchema } from "@/lib/webhooks/schemas";
 import packageJson from "@/package.json";
 import { catalogSchema } from "./catalog";
 import { type ErrorCode, errorStatus } from "./errors";
+import { inboxOpenApi } from "./openapi-inbox";
 import { MAX_BODY_BYTES } from "./read-json";
 
 type JsonSchema = { [key: string]: unknown };
@@ -196,6 +197,15 @@ function buildDocument() {
     Catalog: toSchema(catalogSchema, "output"),
     Error: toSchema(errorEnvelopeSchema, "output"),
   };
+  const inbox = inboxOpenApi({
+    toSchema,
+    defaultsInDescriptions,
+    commonErrors,
+    bodyErrors,
+    error,
+    idParameter,
+  });
+  Object.assign(schemas, inbox.schemas);
 
   return {
     openapi: "3.1.0",
@@ -203,7 +213,7 @@ function buildDocument() {
       title: "Hooksmith API",
       version: packageJson.version,
       description:
-        "Manage outgoing webhooks. Authenticate with `Authorization: Bearer <key>` or the bare key " +
+        "Manage outgoing webhooks, and request inboxes to try them on. Authenticate with `Authorization: Bearer <key>` or the bare key " +
         "(`Authorization: <key>`): a workspace API key or the instance's API_TOKEN. Error messages follow " +
         "Accept-Language (en, de). A key with scope `read` receives header values and signing secrets masked " +
         "(`••••••••`), as a viewer does. Request bodies are JSON, sent with `Content-Type: application/json`.",
@@ -294,6 +304,7 @@ function buildDocument() {
           },
         },
       },
+      ...inbox.paths,
       "/elements": {
         get: {
           operationId: "listElements",

@@ -16,7 +16,11 @@ export type AuditAction =
   | "member.role"
   | "member.remove"
   | "workspace.create"
-  | "workspace.rename";
+  | "workspace.rename"
+  | "inbox.create"
+  | "inbox.update"
+  | "inbox.rotate_token"
+  | "inbox.delete";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -684,6 +684,11 @@ describe("the OpenAPI document", () => {
     const { body } = await api.get<Document>("/openapi.json", { token: null });
     expect(Object.keys(body.paths).sort()).toEqual([
       "/elements",
+      "/inbox",
+      "/inbox/{id}",
+      "/inbox/{id}/requests",
+      "/inbox/{id}/requests/{requestId}/signature",
+      "/inbox/{id}/rotate-token",
       "/webhook",
       "/webhook/all",
       "/webhook/latest",
