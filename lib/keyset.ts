@@ -33,15 +33,27 @@ export function newestFirst(keys: Keyset): [SQL, SQL] {
  * The rows older than the cursor's row, which is looked up within the same scope (a workspace, a webhook):
  * a cursor from elsewhere matches no row, so its page is empty. No condition without a cursor.
  */
-export function olderThan(
+export function olderThan(keys: Keyset, cursor: string | null | undefined, scope: Scope): SQL | undefined {
+  return beside(keys, cursor, scope, sql`<`);
+}
+
+/** The rows newer than the cursor's row, for a page that polls for what arrived since (`?after=`). */
+export function newerThan(keys: Keyset, cursor: string | null | undefined, scope: Scope): SQL | undefined {
+  return beside(keys, cursor, scope, sql`>`);
+}
+
+type Scope = { column: PgColumn; value: string };
+
+function beside(
   keys: Keyset,
   cursor: string | null | undefined,
-  scope: { column: PgColumn; value: string },
+  scope: Scope,
+  compare: SQL,
 ): SQL | undefined {
-  const before = decodeCursor(cursor);
-  if (!before) return undefined;
+  const row = decodeCursor(cursor);
+  if (!row) return undefined;
   const own = (column: PgColumn) => sql`c.${sql.identifier(column.name)}`;
-  return sql`(${keys.at}, ${keys.id}) < (select ${own(keys.at)}, ${own(keys.id)} from ${keys.table} c where ${own(keys.id)} = ${before} and ${own(scope.column)} = ${scope.value})`;
+  return sql`(${keys.at}, ${keys.id}) ${compare} (select ${own(keys.at)}, ${own(keys.id)} from ${keys.table} c where ${own(keys.id)} = ${row} and ${own(scope.column)} = ${scope.value})`;
 }
 
 /** One page from rows read with one more than it holds: that extra row says whether an older page exists. */

@@ -6,13 +6,8 @@ import { recordAudit } from "@/lib/audit/record";
 import type { WorkspaceContext } from "@/lib/context";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/webhook-secrets";
 import { isUuid } from "@/lib/ids";
-import {
-  createInboxSchema,
-  type InboxIssue,
-  inboxIssues,
-  type UpdateInboxInput,
-  updateInboxSchema,
-} from "./schema";
+import { type FieldIssue, toFieldIssues } from "@/lib/validation/issues";
+import { createInboxSchema, type UpdateInboxInput, updateInboxSchema } from "./schema";
 import { generateInboxToken, inboxPath } from "./token";
 
 /** How long an inbox that is not pinned lives: from its creation, or from being unpinned. */
@@ -38,7 +33,7 @@ export type InboxView = {
 export type InboxResult =
   | { ok: true; inbox: InboxView }
   | { ok: false; error: "not_found" }
-  | { ok: false; error: "validation_failed"; issues: InboxIssue[] };
+  | { ok: false; error: "validation_failed"; issues: FieldIssue[] };
 
 export function toInboxView(row: RequestInboxRow): InboxView {
   const token = decryptSecret(row.token_encrypted);
@@ -64,7 +59,7 @@ const expiryFrom = (pinned: boolean) =>
 /** Creates an inbox with a fresh token; a user actor is recorded as its creator. */
 export async function createInbox(db: Database, ctx: WorkspaceContext, input: unknown): Promise<InboxResult> {
   const parsed = createInboxSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "validation_failed", issues: inboxIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
   const { pinned, ...fields } = parsed.data;
   await dropExpiredInboxes(db);
   const { token, hash } = generateInboxToken();
@@ -117,7 +112,7 @@ export async function updateInbox(
   input: UpdateInboxInput | unknown,
 ): Promise<InboxResult> {
   const parsed = updateInboxSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "validation_failed", issues: inboxIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
   if (!isUuid(id)) return { ok: false, error: "not_found" };
   const { pinned, ...fields } = parsed.data;
   const row = await db.transaction(async (tx) => {

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type InboxRequestRow, inboxRequests, requestInboxes } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/webhook-secrets";
 import { isUuid } from "@/lib/ids";
+import { keysetPage, newerThan, newestFirst, olderThan } from "@/lib/keyset";
 import { hashInboxToken, isInboxToken } from "./token";
 
 /** An inbox keeps this many requests, its newest. */
@@ -154,27 +155,24 @@ export async function listInboxRequests(
     .where(and(eq(requestInboxes.id, inboxId), ofWorkspaceInbox(workspaceId, inboxId)));
   if (!inbox) return null;
   const limit = Math.min(Math.max(1, options.limit ?? REQUESTS_PAGE_SIZE), KEPT_REQUESTS);
-  const before = options.before && isUuid(options.before) ? options.before : null;
-  // `after`: only what arrived since a request the reader already has, for a page that polls for news.
-  const after = options.after && isUuid(options.after) ? options.after : null;
-  const rows = await db
-    .select(requestColumns)
-    .from(inboxRequests)
-    .where(
-      and(
-        eq(inboxRequests.inbox_id, inboxId),
-        before
-          ? sql`(${inboxRequests.received_at}, ${inboxRequests.id}) < (select c.received_at, c.id from ${inboxRequests} c where c.id = ${before} and c.inbox_id = ${inboxId})`
-          : undefined,
-        after
-          ? sql`(${inboxRequests.received_at}, ${inboxRequests.id}) > (select c.received_at, c.id from ${inboxRequests} c where c.id = ${after} and c.inbox_id = ${inboxId})`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(inboxRequests.received_at), desc(inboxRequests.id))
-    .limit(limit + 1);
-  const requests = rows.slice(0, limit).map(toRequestView);
-  return { requests, older: rows.length > limit ? (requests.at(-1)?.id ?? null) : null };
+  const keys = { table: inboxRequests, at: inboxRequests.received_at, id: inboxRequests.id };
+  const scope = { column: inboxRequests.inbox_id, value: inboxId };
+  const page = await keysetPage(limit, (take) =>
+    db
+      .select(requestColumns)
+      .from(inboxRequests)
+      .where(
+        and(
+          eq(inboxRequests.inbox_id, inboxId),
+          olderThan(keys, options.before, scope),
+          // `after`: only what arrived since a request the reader already has, for a page that polls for news.
+          newerThan(keys, options.after, scope),
+        ),
+      )
+      .orderBy(...newestFirst(keys))
+      .limit(take),
+  );
+  return { requests: page.rows.map(toRequestView), older: page.older };
 }
 
 /** One stored request of a live inbox of the workspace, or null. */

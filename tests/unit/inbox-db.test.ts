@@ -31,6 +31,7 @@ import {
   recordInboxRequest,
 } from "@/lib/inbox/requests";
 import { verifyInboxRequest } from "@/lib/inbox/verify";
+import { issueMessage } from "@/lib/validation/issues";
 import { generateSigningSecret } from "@/lib/webhooks/secret";
 import { databaseBackends } from "../helpers/database-backends";
 
@@ -107,10 +108,10 @@ describe.each(databaseBackends())("request inboxes on $name", (backend) => {
       ok: false,
       error: "validation_failed",
       issues: expect.arrayContaining([
-        { path: "name", key: "nameRequired", values: {} },
-        { path: "response_status", key: "inboxStatus", values: { min: 200, max: 599 } },
-        { path: "response_delay_ms", key: "inboxDelay", values: { max: 30_000 } },
-        { path: "", key: "unknownFields", values: { fields: "color" } },
+        { path: "name", message: issueMessage("nameRequired") },
+        { path: "response_status", message: issueMessage("inboxStatus", { min: 200, max: 599 }) },
+        { path: "response_delay_ms", message: issueMessage("inboxDelay", { max: 30_000 }) },
+        { path: "", message: issueMessage("unknownFields", { fields: "color" }) },
       ]),
     });
   });
@@ -241,7 +242,7 @@ describe.each(databaseBackends())("request inboxes on $name", (backend) => {
     expect((unpinned.expires_at?.getTime() ?? 0) - Date.now()).toBeGreaterThan(INBOX_LIFETIME_MS - 60_000);
     expect(await updateInbox(connection.db, here, inbox.id, { response_retry_after: -1 })).toMatchObject({
       ok: false,
-      issues: [{ path: "response_retry_after", key: "inboxRetryAfter" }],
+      issues: [{ path: "response_retry_after", message: issueMessage("inboxRetryAfter", { max: 86_400 }) }],
     });
   });
 

@@ -10,9 +10,9 @@ export const GET = apiRoute(async ({ principal }) =>
   Response.json({ inboxes: await listInboxes(await getDb(), principal.workspaceId) }),
 );
 
-export const POST = apiRoute(async ({ request, locale, principal }) => {
+export const POST = apiRoute(async ({ request, principal }) => {
   const input = await readJson(request);
-  return inboxResponse(await createInbox(await getDb(), principal, input), 201, locale);
+  return inboxResponse(await createInbox(await getDb(), principal, input), 201);
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET", "POST"]);

@@ -15,9 +15,9 @@ export const GET = apiRoute<Params>(async ({ params, principal }) => {
 });
 
 // Rename, pin or unpin, or change what the inbox answers: only the fields sent change.
-export const PATCH = apiRoute<Params>(async ({ request, params, locale, principal }) => {
+export const PATCH = apiRoute<Params>(async ({ request, params, principal }) => {
   const patch = await readJson(request);
-  return inboxResponse(await updateInbox(await getDb(), principal, params.id, patch), 200, locale);
+  return inboxResponse(await updateInbox(await getDb(), principal, params.id, patch), 200);
 });
 
 export const DELETE = apiRoute<Params>(async ({ params, principal }) => {
