@@ -49,7 +49,7 @@ export type DeliveryOutcome = {
  * writes the results of many attempts at once.
  */
 export async function attemptDelivery(
-  { delivery, webhook, data, undecryptable }: ClaimedDelivery,
+  { delivery, webhook, data, undecryptable, sealed }: ClaimedDelivery,
   config: DispatchConfig,
 ): Promise<DeliveryOutcome> {
   const now = new Date();
@@ -121,7 +121,7 @@ export async function attemptDelivery(
     attempts: attempt,
     // Kept for retries and resends, the webhook's own header values encrypted as they are in the webhook
     // (claimDueDeliveries decrypts them).
-    request: delivery.request ? null : encryptRequestHeaders(request, encryptionKey()),
+    request: delivery.request ? null : encryptRequestHeaders(request, encryptionKey(), sealed),
     lastResponseStatus: result.status ?? null,
     lastError: result.ok ? null : describeFailure(result),
     log: attemptLog(delivery.id, attempt, now, sent, custom, result),

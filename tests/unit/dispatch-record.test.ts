@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@/db";
 import { DEFAULT_WORKSPACE_ID, deliveries, deliveryAttempts, events, webhooks } from "@/db/schema";
+import { encryptRequestHeaders } from "@/lib/crypto/delivery-requests";
+import { decryptValue, encryptValue, isEncrypted } from "@/lib/crypto/envelope";
+import { encryptionKey } from "@/lib/crypto/key";
 import { acceptEvent } from "@/lib/dispatch/accept";
 import type { DeliveryOutcome } from "@/lib/dispatch/attempt";
 import { claimDueDeliveries } from "@/lib/dispatch/claim";
@@ -204,5 +207,52 @@ describe.each(databaseBackends())("recording outcomes on $name", ({ open }) => {
     expect(statuses.get(fourth.delivery.id)).toBe("cancelled");
     expect(statuses.get(first.delivery.id)).toBe("cancelled");
     expect(await webhookRow(hook)).toMatchObject({ active: false, disabled_reason: null });
+  });
+
+  it("hands the attempt the webhook's stored envelopes to reuse, and never a plaintext as one", async () => {
+    const key = encryptionKey();
+    const url = "https://sealed.example.com/hook";
+    const [row] = await db()
+      .insert(webhooks)
+      .values({
+        workspace_id: DEFAULT_WORKSPACE_ID,
+        name: "sealed",
+        method: "POST",
+        payload_url: encryptValue(url, key),
+        trigger_element: "rsvp_answer",
+        trigger: "create",
+        content_type: "application/json",
+        // One value from before encryption: it must not pass for an envelope.
+        header: [
+          { key: "Authorization", value: encryptValue("Bearer t-1", key) },
+          { key: "X-Legacy", value: "plain" },
+        ],
+        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      })
+      .returning({ id: webhooks.id });
+    const [claimed] = await claim(1);
+    expect(claimed?.webhook.id).toBe(row?.id);
+    const sealed = claimed?.sealed ?? new Map();
+    expect([...sealed.keys()].sort()).toEqual(["Bearer t-1", url]);
+    for (const [plain, stored] of sealed) expect(decryptValue(stored, key)).toBe(plain);
+
+    const request = encryptRequestHeaders(
+      {
+        method: "POST",
+        url,
+        headers: [
+          ["Authorization", "Bearer t-1"],
+          ["X-Legacy", "plain"],
+          ["X-Rendered", "Bearer t-2"],
+        ],
+        body: "{}",
+      },
+      key,
+      sealed,
+    );
+    expect(request.url).toBe(sealed.get(url));
+    expect(request.headers[0]?.[1]).toBe(sealed.get("Bearer t-1"));
+    for (const [, value] of request.headers) expect(isEncrypted(value)).toBe(true);
+    expect(decryptValue(request.headers[2]?.[1] ?? "", key)).toBe("Bearer t-2");
   });
 });
