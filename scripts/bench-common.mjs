@@ -35,6 +35,11 @@ export const SAMPLE = {
   date_updated: null,
 };
 
+// Ports, for a machine where several benches run side by side: BENCH_APP_PORT for the app (a free one if
+// unset), BENCH_RECEIVER_PORT for the receiver (likewise; the forked receiver reads it from the environment).
+export const APP_PORT = process.env.BENCH_APP_PORT ? Number(process.env.BENCH_APP_PORT) : undefined;
+const RECEIVER_PORT = Number(process.env.BENCH_RECEIVER_PORT ?? 0);
+
 /** Wall-clock milliseconds with sub-millisecond precision, comparable between processes of this machine. */
 export const now = () => performance.timeOrigin + performance.now();
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -260,7 +265,9 @@ export function runReceiver({ distinct = process.argv.includes("--distinct") } =
     });
   });
   server.keepAliveTimeout = 5000;
-  server.listen(0, "127.0.0.1", () => process.send({ type: "ready", port: server.address().port }));
+  server.listen(RECEIVER_PORT, "127.0.0.1", () =>
+    process.send({ type: "ready", port: server.address().port }),
+  );
   process.on("message", (message) => {
     if (message === "stop") server.close(() => process.exit(0));
     if (message === "snapshot") {

@@ -12,6 +12,7 @@ import http from "node:http";
 import { startApp } from "../tests/helpers/app-process.mjs";
 import {
   APP_ENV,
+  APP_PORT,
   createWebhook,
   INTERNAL_TOKEN,
   loadAverage,
@@ -73,7 +74,7 @@ async function main() {
   const receiver = await startReceiver(import.meta.url, { distinct: true });
   let app;
   try {
-    app = await startApp({ storage, env: APP_ENV });
+    app = await startApp({ port: APP_PORT, storage, env: APP_ENV });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
     const call = (method, url, body, token) =>
       request(agent, method, `${app.baseUrl}${url}`, body, { authorization: `Bearer ${token}` });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type DeliveryRow, deliveries, type EventRow, events, type WebhookRow, webhooks } from "@/db/schema";
-import { DecryptionError, revealValue } from "@/lib/crypto/envelope";
+import { DecryptionError, isEncrypted, revealValue } from "@/lib/crypto/envelope";
 import { encryptionKey } from "@/lib/crypto/key";
 
 /** A delivery this worker holds the lease on, with what it takes to send it. */
@@ -24,6 +24,8 @@ export type ClaimedDelivery = {
   data: EventRow["data"];
   /** Set when a stored secret of this row could not be decrypted (altered in the database): it is not sent. */
   undecryptable?: string;
+  /** The webhook's URL and header values, each with the envelope it is stored in (see encryptRequestHeaders). */
+  sealed?: ReadonlyMap<string, string>;
 };
 
 // Built once per database and prepared: PostgreSQL parses and plans it once per connection, and each
@@ -173,15 +175,35 @@ function decryptClaimed(rows: ClaimedDelivery[]): ClaimedDelivery[] {
     }
     return value;
   };
+  // Per webhook: its URL and header values with the envelopes they are stored in (encrypted ones only).
+  const sealedBy = new Map<string, Map<string, string>>();
+  const sealedOf = (webhookId: string) => {
+    let sealed = sealedBy.get(webhookId);
+    if (!sealed) {
+      sealed = new Map();
+      sealedBy.set(webhookId, sealed);
+    }
+    return sealed;
+  };
+  const revealSealed = (stored: string, sealed: Map<string, string>) => {
+    const value = reveal(stored);
+    if (isEncrypted(stored)) sealed.set(value, stored);
+    return value;
+  };
   for (const row of rows) {
     const { webhook, delivery } = row;
     try {
+      const sealed = sealedOf(webhook.id);
       webhook.secret = reveal(webhook.secret);
-      webhook.payload_url = reveal(webhook.payload_url);
+      webhook.payload_url = revealSealed(webhook.payload_url, sealed);
       if (webhook.previous_secret) webhook.previous_secret = reveal(webhook.previous_secret);
       if (webhook.header.length > 0) {
-        webhook.header = webhook.header.map((entry) => ({ key: entry.key, value: reveal(entry.value) }));
+        webhook.header = webhook.header.map((entry) => ({
+          key: entry.key,
+          value: revealSealed(entry.value, sealed),
+        }));
       }
+      row.sealed = sealed;
       if (delivery.request) {
         const headers = delivery.request.headers.map(([name, value]): [string, string] => [
           name,

@@ -2,9 +2,10 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Database } from "@/db";
+import { attemptDelivery, type DeliveryOutcome } from "./attempt";
 import { type ClaimedDelivery, claimDueDeliveries, deferWebhookDeliveries, releaseDeliveries } from "./claim";
 import type { DispatchConfig } from "./config";
-import { attemptDelivery, type DeliveryOutcome, recordOutcomes } from "./deliver";
+import { recordOutcomes } from "./record";
 import { onWake } from "./wake";
 
 export type Worker = { id: string; stop: () => Promise<void> };
