@@ -35,7 +35,8 @@ const readOnlyDescriptions: Record<(typeof readOnlyFields)[number], string> = {
   date_updated: "When the webhook was last changed; null if never.",
   last_execution: "When a delivery of this webhook was last attempted; null if never.",
   secret:
-    "Standard Webhooks signing secret (whsec_…) for verifying `webhook-signature`; masked (`••••••••`) " +
+    "Standard Webhooks signing secret (whsec_…) for verifying `webhook-signature`, which covers the exact body " +
+    "sent, or for GET the exact query string sent (without `?`); masked (`••••••••`) " +
     "for a key with scope `read`.",
   disabled_reason: "Why Hooksmith switched the webhook off (e.g. the receiver answered 410); null otherwise.",
 };

@@ -9,7 +9,7 @@ import type { DispatchConfig } from "./config";
 import { type AttemptEffect, judgeAttempt } from "./failure-policy";
 import { type LogSecrets, logSecretsOf, maskRequest, maskResponseHeaders } from "./mask";
 import { headerValue, type SendResult, sendRequest } from "./send";
-import { signatureHeaders } from "./sign";
+import { signatureHeaders, signedContent } from "./sign";
 
 /** One row of the attempt log, as written. */
 export type AttemptLog = {
@@ -113,7 +113,12 @@ export async function attemptDelivery(
   ) {
     secrets.push(webhook.previous_secret);
   }
-  const signature = signatureHeaders({ id: delivery.id, timestamp: now, body: request.body ?? "", secrets });
+  const signature = signatureHeaders({
+    id: delivery.id,
+    timestamp: now,
+    body: signedContent(request),
+    secrets,
+  });
   const sent: StoredRequest = { ...request, headers: [...request.headers, ...Object.entries(signature)] };
   const result = await sendRequest(sent, config);
   const answered = {

@@ -12,11 +12,21 @@ export type SignatureInput = {
   /** Stable across retries (the delivery id), so receivers can drop duplicates. */
   id: string;
   timestamp: Date;
-  /** Exactly the body that is sent; "" for a request without one (GET). */
+  /** What is signed: exactly the body that is sent, or a GET's query string (signedContent). */
   body: string;
   /** Every secret currently valid: after a rotation the old and the new one, so either verifies. */
   secrets: readonly string[];
 };
+
+/**
+ * What a request's signature covers: the exact body sent, or for GET (which has none) the exact query string
+ * sent, without its "?". Its data travels there, so a changed query string must fail verification; a
+ * receiver verifies `new URL(url).search.slice(1)` the way it would verify a body.
+ */
+export function signedContent(request: { method: string; url: string; body: string | null }): string {
+  if (request.method === "GET") return new URL(request.url).search.slice(1);
+  return request.body ?? "";
+}
 
 /** The Standard Webhooks headers for one attempt: one `v1,<base64 HMAC-SHA256>` per secret. */
 export function signatureHeaders({ id, timestamp, body, secrets }: SignatureInput): SignatureHeaders {

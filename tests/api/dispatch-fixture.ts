@@ -117,7 +117,14 @@ export function plainHeaders(request: ReceivedRequest): Record<string, string> {
  * that arrived (an empty string for a request without a body). Throws when it does not verify.
  */
 export function verifySignature(secret: string, request: ReceivedRequest): void {
-  new SignatureVerifier(secret).verify(request.body, plainHeaders(request), { jsonParse: false });
+  new SignatureVerifier(secret).verify(signedPart(request), plainHeaders(request), { jsonParse: false });
+}
+
+/** What a receiver verifies: the raw body, or for GET the raw query string as it arrived (no "?"). */
+export function signedPart(request: ReceivedRequest): string | Buffer {
+  if (request.method !== "GET") return request.body;
+  const query = request.url.indexOf("?");
+  return query === -1 ? "" : request.url.slice(query + 1);
 }
 
 /** The path of a received request, without its query. */

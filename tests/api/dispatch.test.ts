@@ -207,8 +207,11 @@ describe("the request a webhook sends", () => {
     expect(request.headers["content-type"]).toBeUndefined();
     expect(request.headers["transfer-encoding"]).toBeUndefined();
     expect(request.headers["x-request-source"]).toBe("confirmed");
-    // The signature covers the empty body.
+    // The signature covers the query string as sent: one changed character of it fails verification.
     expectSignedHeaders(request, webhook, sentAt);
+    const tampered = { ...request, url: request.url.replace("source=atc", "source=atd") };
+    expect(tampered.url).not.toBe(request.url);
+    expect(() => verifySignature(webhook.secret, tampered)).toThrow();
   });
 
   it("sends only the id as element_data for a delete trigger", async () => {

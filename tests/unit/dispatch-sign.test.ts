@@ -1,6 +1,6 @@
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { signatureHeaders } from "@/lib/dispatch/sign";
+import { signatureHeaders, signedContent } from "@/lib/dispatch/sign";
 import { generateSigningSecret, isSigningSecret } from "@/lib/webhooks/secret";
 
 const body = JSON.stringify({ element_data: { id: "a1", name: "Jürgen 🎉" }, seats: 2 });
@@ -72,11 +72,25 @@ describe("signatureHeaders", () => {
     );
   });
 
-  it("signs the empty string for a request without a body (GET)", () => {
+  it("signs a GET's exact query string, so a changed query string fails verification", () => {
     const secret = generateSigningSecret();
-    const headers = signatureHeaders({ id, timestamp: new Date(), body: "", secrets: [secret] });
-    expect(new Webhook(secret).verify("", headers)).toBeUndefined();
-    expect(() => new Webhook(secret).verify("{}", headers)).toThrow(WebhookVerificationError);
+    const url = "https://receiver.example/hook?source=atc&tag=a%20b&element_data=%7B%22id%22%3A1%7D";
+    const content = signedContent({ method: "GET", url, body: null });
+    expect(content).toBe("source=atc&tag=a%20b&element_data=%7B%22id%22%3A1%7D");
+    const headers = signatureHeaders({ id, timestamp: new Date(), body: content, secrets: [secret] });
+    const verifier = new Webhook(secret);
+    const raw = { jsonParse: false };
+    expect(() => verifier.verify(content, headers, raw)).not.toThrow();
+    expect(() => verifier.verify(content.replace("a%20b", "a%20c"), headers, raw)).toThrow(
+      WebhookVerificationError,
+    );
+    expect(() => verifier.verify("", headers, raw)).toThrow(WebhookVerificationError);
+  });
+
+  it("signs the exact body of any other method, and the empty string when there is none", () => {
+    expect(signedContent({ method: "POST", url: "https://r.example/?a=1", body: '{"a":1}' })).toBe('{"a":1}');
+    expect(signedContent({ method: "DELETE", url: "https://r.example/?a=1", body: null })).toBe("");
+    expect(signedContent({ method: "GET", url: "https://r.example/hook", body: null })).toBe("");
   });
 
   it("refuses to sign without a secret", () => {
