@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError } from "@/lib/api/errors";
+import { readBodyUpTo } from "@/lib/api/read-body";
 import { publicApiRoute } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { readBodyUpTo } from "@/lib/inbox/read-body";
 import { MAX_INBOX_BODY_BYTES, recordInboxRequest } from "@/lib/inbox/requests";
 import { inboxPath } from "@/lib/inbox/token";
 
