@@ -12,6 +12,7 @@ type Helpers = {
   bodyErrors: Record<string, unknown>;
   error: (description: string) => unknown;
   idParameter: JsonSchema;
+  uuidParameter: (name: string) => JsonSchema;
 };
 
 const fieldDescriptions: Record<string, string> = {
@@ -87,6 +88,7 @@ export function inboxOpenApi({
   bodyErrors,
   error,
   idParameter,
+  uuidParameter,
 }: Helpers) {
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
   const json = (schema: JsonSchema) => ({ "application/json": { schema } });
@@ -128,12 +130,7 @@ export function inboxOpenApi({
     items: ref("InboxRequest"),
   };
 
-  const requestIdParameter = {
-    name: "requestId",
-    in: "path",
-    required: true,
-    schema: { type: "string", format: "uuid" },
-  };
+  const requestIdParameter = uuidParameter("requestId");
   const paths = {
     "/inbox": {
       get: {

@@ -160,12 +160,13 @@ function buildDocument() {
   const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
   const jsonContent = (schema: JsonSchema) => ({ "application/json": { schema } });
   const error = (description: string) => ({ description, content: jsonContent(ref("Error")) });
-  const idParameter = {
-    name: "id",
+  const uuidParameter = (name: string) => ({
+    name,
     in: "path",
     required: true,
     schema: { type: "string", format: "uuid" },
-  };
+  });
+  const idParameter = uuidParameter("id");
   // What any operation with a key can answer besides its own statuses.
   const commonErrors = {
     "401": response("Unauthorized"),
@@ -205,6 +206,7 @@ function buildDocument() {
     bodyErrors,
     error,
     idParameter,
+    uuidParameter,
   });
   Object.assign(schemas, inbox.schemas);
 
