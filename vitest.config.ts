@@ -30,7 +30,8 @@ export default defineConfig({
           include: ["tests/db/**/*.test.ts"],
           env,
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Opening a database is seconds, but more than a minute was seen with five suites on two cores.
+          hookTimeout: 180_000,
         },
       },
       {
