@@ -52,7 +52,8 @@ export default defineConfig({
     command: `node tests/e2e/serve.mjs ${port}`,
     url: `http://127.0.0.1:${port}/en/sign-in`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Template copy, two admin CLI batches and `next start`: seconds idle, minutes with five suites on two cores.
+    timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
     // SIGTERM lets serve.mjs drop its test database and data folder.
