@@ -55,7 +55,8 @@ export default defineConfig({
           name: "startup",
           include: ["tests/api/**/*.test.ts"],
           exclude: sharedAppFiles,
-          testTimeout: 30_000,
+          // Tests here run the CLI and start processes: a few seconds each idle, ten times that under load.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           // One app server per file; files in parallel would fight over two cores.
           fileParallelism: false,
