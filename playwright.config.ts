@@ -14,7 +14,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 90_000,
-  expect: { timeout: 10_000 },
+  // Web-first waits: a set-up (scrypt) and its redirect took over 10 s with five suites on two cores.
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -52,7 +53,8 @@ export default defineConfig({
     command: `node tests/e2e/serve.mjs ${port}`,
     url: `http://127.0.0.1:${port}/en/sign-in`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Template copy, two admin CLI batches and `next start`: seconds idle, minutes with five suites on two cores.
+    timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
     // SIGTERM lets serve.mjs drop its test database and data folder.

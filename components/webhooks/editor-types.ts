@@ -1,7 +1,6 @@
-import type { Control, UseFormReturn } from "react-hook-form";
+import type { Control } from "react-hook-form";
 import type { WebhookFormValues } from "@/lib/webhooks/form-values";
 import type { WebhookValues } from "@/lib/webhooks/schemas";
 
 // The editor's form: text inputs in, the shared schema's parsed values out.
-export type EditorForm = UseFormReturn<WebhookFormValues, unknown, WebhookValues>;
 export type EditorControl = Control<WebhookFormValues, unknown, WebhookValues>;

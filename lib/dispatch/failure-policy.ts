@@ -18,8 +18,6 @@ import { nextAttemptDelay } from "./retry";
 /** How one attempt went, for its webhook's health. */
 export type AttemptEffect = "succeeded" | "failed" | "gone";
 
-export type DisabledReason = "gone" | "failing";
-
 // Failures that the same request cannot overcome later: retrying would only repeat them.
 const PERMANENT_ERRORS = new Set(["blocked", "invalid"]);
 

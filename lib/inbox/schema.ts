@@ -66,5 +66,4 @@ export const updateInboxSchema = z.strictObject(
   },
 );
 
-export type CreateInboxInput = z.input<typeof createInboxSchema>;
 export type UpdateInboxInput = z.input<typeof updateInboxSchema>;

@@ -258,7 +258,6 @@ function isHttpUrl(value: string): boolean {
 }
 
 export type WebhookSchema = typeof webhookSchema;
-export type WebhookInput = z.input<WebhookSchema>;
 export type WebhookValues = z.output<WebhookSchema>;
 
 export type Webhook = WebhookValues & {

@@ -27,6 +27,8 @@ export function dispatchEnv(extra: Record<string, string> = {}): Record<string, 
   };
 }
 
+const defaultKeys = { api: API_TOKEN, event: INTERNAL_TOKEN };
+
 export type StoredWebhook = {
   id: string;
   active: boolean;
@@ -49,12 +51,16 @@ export type EventRequest = {
   headers?: Record<string, string>;
 };
 
-export function dispatchClient(baseUrl: string) {
-  const api = apiClient(baseUrl, API_TOKEN);
+/**
+ * A client of the app's webhook API and event routes; the instance tokens by default, or a workspace's
+ * API and event keys (the shared app's files).
+ */
+export function dispatchClient(baseUrl: string, keys: { api: string; event: string } = defaultKeys) {
+  const api = apiClient(baseUrl, keys.api);
   const created = new Set<string>();
 
   async function postEvent(request: EventRequest): Promise<ApiResponse> {
-    const token = request.token === undefined ? INTERNAL_TOKEN : request.token;
+    const token = request.token === undefined ? keys.event : request.token;
     const headers: Record<string, string> = { "content-type": "application/json", ...request.headers };
     if (token !== null) headers.authorization = `Bearer ${token}`;
     const body = typeof request.body === "string" ? request.body : JSON.stringify(request.body);

@@ -26,7 +26,9 @@ import {
 // app and reads the attempt log that the others left behind.
 
 const RETRY_SECONDS = 1;
-const TIMEOUT_MS = 1500;
+// Long enough that a receiver in this (busy) test process answers within it: at 1.5 s, under a load of 17,
+// the first try of "retried" timed out before its 500 arrived.
+const TIMEOUT_MS = 3000;
 
 let storage: AppStorage;
 let app: RunningApp;

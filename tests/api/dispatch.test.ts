@@ -1,12 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getElement, sampleFor } from "@/lib/elements";
-import { type RunningApp, startApp } from "../helpers/app-process.mjs";
 import { type ReceivedRequest, type Receiver, startReceiver } from "../helpers/receiver";
 import {
   ARRIVAL_TIMEOUT_MS,
   type DispatchClient,
   dispatchClient,
-  dispatchEnv,
   pathOf,
   queryOf,
   type StoredWebhook,
@@ -14,25 +12,21 @@ import {
   UUID,
   verifySignature,
 } from "./dispatch-fixture";
+import { sharedWorkspace } from "./shared-app";
 
 // What the receiver gets, byte for byte, for each method, content type and template; and which webhooks
-// an event reaches. One app for the file; every test has its own receiver and deletes its webhooks.
+// an event reaches. The shared app, in this file's own workspace (its events reach only its webhooks);
+// every test has its own receiver and deletes its webhooks.
 
-const OVERLAP_SECONDS = 2;
+const workspace = sharedWorkspace("dispatch");
+// The shared app's short overlap after a secret rotation, so the test can see the old secret stop signing.
+const OVERLAP_SECONDS = workspace.secretOverlapSeconds;
 
-let app: RunningApp;
-let client: DispatchClient;
+const client: DispatchClient = dispatchClient(workspace.baseUrl, {
+  api: workspace.apiKey,
+  event: workspace.eventKey,
+});
 let receiver: Receiver;
-
-beforeAll(async () => {
-  // A short overlap after a secret rotation, so the test can see the old secret stop signing.
-  app = await startApp({ env: dispatchEnv({ DISPATCH_SECRET_OVERLAP_SECONDS: String(OVERLAP_SECONDS) }) });
-  client = dispatchClient(app.baseUrl);
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
 
 beforeEach(async () => {
   receiver = await startReceiver();

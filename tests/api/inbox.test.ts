@@ -1,17 +1,11 @@
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { workspaces } from "@/db/schema";
-import { createKey } from "@/lib/keys/keys";
-import { type AppStorage, createAppStorage, type RunningApp, startApp } from "../helpers/app-process.mjs";
+import { describe, expect, it } from "vitest";
 import { type ApiClient, apiClient, type ErrorEnvelope } from "./client";
-import { openStorage } from "./dispatch-fixture";
 import { type OpenApiDocument, openApiChecker } from "./openapi-conformance";
+import { sharedWorkspace } from "./shared-app";
 
 // Request inboxes over HTTP: the public capture address and /api/v1/inbox, against the built app.
-// Set-up: the instance token acts in the default workspace; three keys are made straight in the database
-// before the app starts (a read and a write key there, and one of another workspace).
 
-const TOKEN = "inbox-api-token-3f9a1c";
 const MiB = 1024 * 1024;
 
 type Inbox = { id: string; token: string; path: string; pinned: boolean; expires_at: string | null };
@@ -26,39 +20,13 @@ type StoredRequest = {
 };
 type Page = { requests: StoredRequest[]; older: string | null };
 
-let storage: AppStorage;
-let app: RunningApp;
-let owner: ApiClient;
-let reader: ApiClient;
-let writer: ApiClient;
-let stranger: ApiClient;
-
-beforeAll(async () => {
-  storage = await createAppStorage();
-  const connection = await openStorage(storage);
-  const keys: Record<string, string> = {};
-  try {
-    const [other] = await connection.db.insert(workspaces).values({ name: "Elsewhere" }).returning();
-    const make = async (workspaceId: string, scope: "read" | "write" | "read_write") =>
-      (await createKey(connection.db, { workspaceId, name: scope, kind: "api", scope })).token;
-    const home = "00000000-0000-4000-8000-000000000001";
-    keys.read = await make(home, "read");
-    keys.write = await make(home, "write");
-    keys.other = await make(other?.id ?? "", "read_write");
-  } finally {
-    await connection.close();
-  }
-  app = await startApp({ storage, env: { API_TOKEN: TOKEN } });
-  owner = apiClient(app.baseUrl, TOKEN);
-  reader = apiClient(app.baseUrl, keys.read ?? "");
-  writer = apiClient(app.baseUrl, keys.write ?? "");
-  stranger = apiClient(app.baseUrl, keys.other ?? "");
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await storage?.remove();
-});
+// The shared app, in this file's own workspace: its read_write, read and write keys, and a key of another
+// file's workspace as the stranger.
+const workspace = sharedWorkspace("inbox");
+const owner: ApiClient = apiClient(workspace.baseUrl, workspace.apiKey);
+const reader: ApiClient = apiClient(workspace.baseUrl, workspace.readKey);
+const writer: ApiClient = apiClient(workspace.baseUrl, workspace.writeKey);
+const stranger: ApiClient = apiClient(workspace.baseUrl, sharedWorkspace("webhooks").apiKey);
 
 async function newInbox(fields: Record<string, unknown> = {}): Promise<Inbox> {
   const response = await owner.post<Inbox>("/inbox", { name: "Try-out", ...fields });
@@ -67,7 +35,7 @@ async function newInbox(fields: Record<string, unknown> = {}): Promise<Inbox> {
 }
 
 const send = (inbox: Inbox, init: RequestInit & { suffix?: string } = {}) =>
-  fetch(`${app.baseUrl}${inbox.path}${init.suffix ?? ""}`, init);
+  fetch(`${workspace.baseUrl}${inbox.path}${init.suffix ?? ""}`, init);
 
 async function stored(inbox: Inbox, limit = 100): Promise<StoredRequest[]> {
   const page = await owner.get<Page>(`/inbox/${inbox.id}/requests?limit=${limit}`);
@@ -144,7 +112,9 @@ describe("the capture address", () => {
   });
 
   it("answers 404 for an unknown token and stops the old address at once after a rotation", async () => {
-    const unknown = await fetch(`${app.baseUrl}/api/inbox/hks_inb_${"A".repeat(43)}`, { method: "POST" });
+    const unknown = await fetch(`${workspace.baseUrl}/api/inbox/hks_inb_${"A".repeat(43)}`, {
+      method: "POST",
+    });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as ErrorEnvelope).error.code).toBe("not_found");
     const inbox = await newInbox();

@@ -1,12 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../helpers/app-process.mjs";
+import { describe, expect, it } from "vitest";
 import { type ApiClient, apiClient, type ErrorEnvelope } from "./client";
 import { generateClient } from "./generated-client";
 import { type OpenApiDocument, openApiChecker } from "./openapi-conformance";
+import { sharedWorkspace } from "./shared-app";
 
-// One app for the whole file; the tests run in order and share its database.
-const TOKEN = "test-token-3b5f0c8e9a1d4e7f";
-const INTERNAL_TOKEN = "internal-token-5d1e7a9c3b2f4e60";
+// The shared app, in this file's own workspace: the tests run in order and share its webhooks, and see
+// no other file's. TOKEN is the workspace's API key (read and write), INTERNAL_TOKEN its event key.
+const workspace = sharedWorkspace("webhooks");
+const TOKEN = workspace.apiKey;
+const INTERNAL_TOKEN = workspace.eventKey;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -35,17 +37,8 @@ const minimal = {
   trigger: "create",
 };
 
-let app: RunningApp;
-let api: ApiClient;
-
-beforeAll(async () => {
-  app = await startApp({ env: { API_TOKEN: TOKEN, INTERNAL_TOKEN } });
-  api = apiClient(app.baseUrl, TOKEN);
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
+const app = { baseUrl: workspace.baseUrl };
+const api: ApiClient = apiClient(app.baseUrl, TOKEN);
 
 async function create(input: Record<string, unknown>): Promise<Webhook> {
   const response = await api.post<Webhook>("/webhook", input);

@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { START_TIMEOUT_MS } from "./app-process.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -29,7 +30,7 @@ function execute(storage, args, input) {
           DATA_DIR: storage.dataDir,
           DATABASE_URL: storage.databaseUrl ?? "",
         },
-        timeout: 60_000,
+        timeout: START_TIMEOUT_MS,
       },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") return reject(error);

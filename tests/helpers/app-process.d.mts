@@ -41,3 +41,4 @@ export function startWorker(options: {
   storage: Pick<AppStorage, "dataDir" | "databaseUrl">;
   env?: Record<string, string>;
 }): Promise<RunningWorker>;
+export const START_TIMEOUT_MS: number;

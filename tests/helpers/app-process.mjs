@@ -10,6 +10,13 @@ import { createTestDatabase } from "./test-database.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * How long a process may take to start (app, worker, the template's migrations). Seconds on an idle
+ * machine, but more than a minute was seen with five suites on two cores; a start that takes longer is
+ * a failure to report, not a test result.
+ */
+export const START_TIMEOUT_MS = Number(process.env.TEST_START_TIMEOUT_MS ?? 180_000);
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -61,9 +68,11 @@ async function makeEmbeddedTemplate() {
       execFile(
         process.execPath,
         ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script, building],
-        { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 60_000 },
+        { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: START_TIMEOUT_MS },
         (error, stdout, stderr) =>
-          error ? reject(new Error(`${error.message}\n${stdout}${stderr}`)) : resolve(),
+          error
+            ? reject(new Error(`${error.message}${error.killed ? " (timed out)" : ""}\n${stdout}${stderr}`))
+            : resolve(),
       );
     });
     await rename(building, path.join(testData, name)).catch(async (error) => {
@@ -222,7 +231,7 @@ export async function startApp(options = {}) {
 }
 
 async function waitForReady(baseUrl, child, output) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${output()}`);
     try {
@@ -235,7 +244,7 @@ async function waitForReady(baseUrl, child, output) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill("SIGKILL");
-  throw new Error(`app did not start within 60 s:\n${output()}`);
+  throw new Error(`app did not start within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
 // The command behind `npm run worker`, run without npm in between so signals reach the worker itself.
@@ -259,7 +268,7 @@ export async function startWorker(options) {
   });
   const tracked = track(child);
   try {
-    await tracked.waitForOutput("delivering from", 60_000);
+    await tracked.waitForOutput("delivering from", START_TIMEOUT_MS);
   } catch (error) {
     child.kill("SIGKILL");
     throw error;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { localizeIssues, toFieldIssues } from "@/lib/validation/issues";
 import { webhookSchema as schema } from "@/lib/webhooks/schemas";
+import { cpuMillis } from "../helpers/cpu-time";
 
 // The schema's messages are keys; what a person reads is what localizeIssues makes of them.
 const english = validationTranslator("en");
@@ -143,9 +144,11 @@ describe("webhook schema: what cannot be sent does not save", () => {
   it("checks lengths and row counts before parsing any template, in well under a second", () => {
     // The freeze payload of issue 9: ~125 KiB of nested blocks that took Handlebars' parser ~43 s.
     const freeze = `${"{{#if a}}".repeat(8000)}x${"{{/if}}".repeat(8000)}`;
-    const started = performance.now();
-    const issues = issuesOf({ body: [{ key: "a", value: freeze }], header: [{ key: "X-A", value: freeze }] });
-    expect(performance.now() - started).toBeLessThan(500);
+    let issues: ReturnType<typeof issuesOf> = [];
+    const spent = cpuMillis(() => {
+      issues = issuesOf({ body: [{ key: "a", value: freeze }], header: [{ key: "X-A", value: freeze }] });
+    });
+    expect(spent).toBeLessThan(500);
     expect(issues.map((issue) => issue.path).sort()).toEqual(["body.0.value", "header.0.value"]);
     expect(issues[0]?.message).toBe("Use at most 8192 characters for the value.");
 
@@ -160,9 +163,8 @@ describe("webhook schema: what cannot be sent does not save", () => {
     const rows = (template: string) =>
       Array.from({ length: 100 }, (_, index) => ({ key: `X-K${index}`, value: template }));
     for (const template of [value, subexpressions]) {
-      const started = performance.now();
-      issuesOf({ header: rows(template), body: rows(template) });
-      expect(performance.now() - started, template.slice(0, 20)).toBeLessThan(250);
+      const spent = cpuMillis(() => issuesOf({ header: rows(template), body: rows(template) }));
+      expect(spent, template.slice(0, 20)).toBeLessThan(250);
     }
     expect(pathsOf({ body: [{ key: "a", value: "{{email}}".repeat(51) }] })).toEqual(["body.0.value"]);
   });

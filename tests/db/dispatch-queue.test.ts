@@ -1,6 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Connection } from "@/db";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_ID, deliveries, eventIdempotencyKeys, events, webhooks } from "@/db/schema";
 import { acceptEvent } from "@/lib/dispatch/accept";
 import { claimDueDeliveries, deferWebhookDeliveries } from "@/lib/dispatch/claim";
@@ -9,6 +8,7 @@ import { resendDelivery } from "@/lib/dispatch/resend";
 import { getElement } from "@/lib/elements";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { databaseBackends } from "../helpers/database-backends";
+import { insertWebhook, useDatabase } from "../helpers/rows";
 
 // The queue on a real database, both of them: who may claim what, what switching a webhook off does to
 // its queued deliveries, a webhook backing off, and idempotent intake.
@@ -28,38 +28,14 @@ function eventInput(idempotencyKey?: string) {
 }
 
 describe.each(databaseBackends())("the delivery queue on $name", ({ open }) => {
-  let connection: Connection;
-  let second: () => Promise<Connection>;
-  let cleanup: () => Promise<void>;
-  const db = () => connection.db;
-
-  beforeAll(async () => {
-    ({ connection, second, cleanup } = await open());
-  });
-  afterAll(async () => {
-    await cleanup?.();
-  });
+  const { db, second } = useDatabase(open);
   beforeEach(async () => {
     await db().delete(webhooks);
     await db().delete(events);
   });
 
   async function webhook(name: string) {
-    const [row] = await db()
-      .insert(webhooks)
-      .values({
-        workspace_id: DEFAULT_WORKSPACE_ID,
-        name,
-        method: "POST",
-        payload_url: `https://${name}.example.com/hook`,
-        trigger_element: "rsvp_answer",
-        trigger: "create",
-        content_type: "application/json",
-        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-      })
-      .returning({ id: webhooks.id });
-    if (!row) throw new Error("no webhook");
-    return row.id;
+    return (await insertWebhook(db(), { name, payload_url: `https://${name}.example.com/hook` })).id;
   }
 
   /** `count` events, each queuing one delivery per active webhook. */

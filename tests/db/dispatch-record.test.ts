@@ -14,6 +14,7 @@ import { recordOutcomes } from "@/lib/dispatch/record";
 import { getElement } from "@/lib/elements";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { databaseBackends } from "../helpers/database-backends";
+import { insertWebhook } from "../helpers/rows";
 
 // The batch writer on a real database, both of them: what the failure policy decided reaches the delivery
 // rows, the attempt log and the webhook, in one commit per batch.
@@ -46,21 +47,11 @@ describe.each(databaseBackends())("recording outcomes on $name", ({ open }) => {
   });
 
   async function webhook(name: string, failingSince: Date | null = null) {
-    const [row] = await db()
-      .insert(webhooks)
-      .values({
-        workspace_id: DEFAULT_WORKSPACE_ID,
-        name,
-        method: "POST",
-        payload_url: `https://${name}.example.com/hook`,
-        trigger_element: "rsvp_answer",
-        trigger: "create",
-        content_type: "application/json",
-        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-        failing_since: failingSince,
-      })
-      .returning({ id: webhooks.id });
-    if (!row) throw new Error("no webhook");
+    const row = await insertWebhook(db(), {
+      name,
+      payload_url: `https://${name}.example.com/hook`,
+      failing_since: failingSince,
+    });
     return row.id;
   }
 
@@ -212,24 +203,15 @@ describe.each(databaseBackends())("recording outcomes on $name", ({ open }) => {
   it("hands the attempt the webhook's stored envelopes to reuse, and never a plaintext as one", async () => {
     const key = encryptionKey();
     const url = "https://sealed.example.com/hook";
-    const [row] = await db()
-      .insert(webhooks)
-      .values({
-        workspace_id: DEFAULT_WORKSPACE_ID,
-        name: "sealed",
-        method: "POST",
-        payload_url: encryptValue(url, key),
-        trigger_element: "rsvp_answer",
-        trigger: "create",
-        content_type: "application/json",
-        // One value from before encryption: it must not pass for an envelope.
-        header: [
-          { key: "Authorization", value: encryptValue("Bearer t-1", key) },
-          { key: "X-Legacy", value: "plain" },
-        ],
-        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-      })
-      .returning({ id: webhooks.id });
+    const row = await insertWebhook(db(), {
+      name: "sealed",
+      payload_url: encryptValue(url, key),
+      // One value from before encryption: it must not pass for an envelope.
+      header: [
+        { key: "Authorization", value: encryptValue("Bearer t-1", key) },
+        { key: "X-Legacy", value: "plain" },
+      ],
+    });
     const [claimed] = await claim(1);
     expect(claimed?.webhook.id).toBe(row?.id);
     const sealed = claimed?.sealed ?? new Map();

@@ -3,19 +3,12 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/db";
-import {
-  DEFAULT_WORKSPACE_ID,
-  deliveries,
-  deliveryAttempts,
-  events,
-  legacyDeliveryRequests,
-  type StoredRequest,
-  webhooks,
-} from "@/db/schema";
+import { deliveries, deliveryAttempts, legacyDeliveryRequests, type StoredRequest } from "@/db/schema";
 import { encryptLegacyDeliveryRequests, protectLegacyRequestUrls } from "@/lib/crypto/delivery-requests";
 import { decryptValue, encryptValue, isEncrypted } from "@/lib/crypto/envelope";
 import { encryptionKey } from "@/lib/crypto/key";
 import { databaseBackends, type OpenDatabase } from "../helpers/database-backends";
+import { insertDelivery, insertEvent, insertWebhook } from "../helpers/rows";
 
 // Deliveries rendered by a version before encryption keep their request, header values in plaintext.
 // Migration 0005 lists them; start-up encrypts them. The migration ran on the empty test database, so its
@@ -56,42 +49,10 @@ describe.each(databaseBackends())("stored requests of old deliveries on $name", 
   beforeAll(async () => {
     database = await open();
     db = database.connection.db;
-    const [webhook] = await db
-      .insert(webhooks)
-      .values({
-        workspace_id: DEFAULT_WORKSPACE_ID,
-        name: "CRM",
-        method: "POST",
-        payload_url: "https://crm.example.com/hooks",
-        trigger: "create",
-        trigger_element: "rsvp_answer",
-        content_type: "application/json",
-        header: [],
-        secret: encryptValue("whsec_dGVzdA==", encryptionKey()),
-      })
-      .returning({ id: webhooks.id });
-    const [event] = await db
-      .insert(events)
-      .values({
-        workspace_id: DEFAULT_WORKSPACE_ID,
-        trigger_element: "rsvp_answer",
-        trigger: "create",
-        data: {},
-      })
-      .returning({ id: events.id });
-    if (!webhook || !event) throw new Error("insert failed");
-    const delivery = async (stored: StoredRequest | null) => {
-      const [row] = await db
-        .insert(deliveries)
-        .values({
-          workspace_id: DEFAULT_WORKSPACE_ID,
-          webhook_id: webhook.id,
-          event_id: event.id,
-          request: stored,
-        })
-        .returning({ id: deliveries.id });
-      return row?.id ?? "";
-    };
+    const webhook = await insertWebhook(db, { secret: encryptValue("whsec_dGVzdA==", encryptionKey()) });
+    const eventId = await insertEvent(db);
+    const delivery = (stored: StoredRequest | null) =>
+      insertDelivery(db, { webhook_id: webhook.id, event_id: eventId, request: stored });
     const appHeaders: [string, string][] = [
       ["content-type", "application/json"],
       ["user-agent", "Hooksmith/0.1.0"],
@@ -132,44 +93,22 @@ describe.each(databaseBackends())("stored requests of old deliveries on $name", 
 
   it("encrypts the stored URL and masks the logged one of webhooks whose plaintext URL holds credentials", async () => {
     const url = "https://crm:legacy-pw@crm.example.com/hooks?token=legacy-tok";
-    const [webhook] = await db
-      .insert(webhooks)
-      .values({
-        workspace_id: DEFAULT_WORKSPACE_ID,
-        name: "Legacy URL",
-        method: "GET",
-        payload_url: url,
-        trigger: "create",
-        trigger_element: "rsvp_answer",
-        content_type: "application/json",
-        header: [],
-        body: [{ key: "mail", value: "{{email}}" }],
-        secret: encryptValue("whsec_dGVzdA==", encryptionKey()),
-      })
-      .returning({ id: webhooks.id });
-    const [event] = await db
-      .insert(events)
-      .values({
-        workspace_id: DEFAULT_WORKSPACE_ID,
-        trigger_element: "rsvp_answer",
-        trigger: "create",
-        data: {},
-      })
-      .returning({ id: events.id });
-    if (!webhook || !event) throw new Error("insert failed");
+    const webhook = await insertWebhook(db, {
+      name: "Legacy URL",
+      method: "GET",
+      payload_url: url,
+      body: [{ key: "mail", value: "{{email}}" }],
+      secret: encryptValue("whsec_dGVzdA==", encryptionKey()),
+    });
     const sent = `${url}&element_data=%7B%7D&mail=a%40b.de`;
-    const [delivery] = await db
-      .insert(deliveries)
-      .values({
-        workspace_id: DEFAULT_WORKSPACE_ID,
-        webhook_id: webhook.id,
-        event_id: event.id,
-        request: { method: "GET", url: sent, headers: [], body: null },
-      })
-      .returning({ id: deliveries.id });
-    if (!delivery) throw new Error("insert failed");
+    const deliveryId = await insertDelivery(db, {
+      webhook_id: webhook.id,
+      event_id: await insertEvent(db),
+      request: { method: "GET", url: sent, headers: [], body: null },
+    });
+
     await db.insert(deliveryAttempts).values({
-      delivery_id: delivery.id,
+      delivery_id: deliveryId,
       attempt: 1,
       started_at: new Date(),
       duration_ms: 3,
@@ -178,13 +117,13 @@ describe.each(databaseBackends())("stored requests of old deliveries on $name", 
     const untouched = await requestOf(ids.plain);
 
     expect(await protectLegacyRequestUrls(db, encryptionKey())).toBe(2);
-    const stored = await requestOf(delivery.id);
+    const stored = await requestOf(deliveryId);
     expect(isEncrypted(stored?.url ?? "")).toBe(true);
     expect(decryptValue(stored?.url ?? "", encryptionKey())).toBe(sent);
     const [attempt] = await db
       .select()
       .from(deliveryAttempts)
-      .where(eq(deliveryAttempts.delivery_id, delivery.id));
+      .where(eq(deliveryAttempts.delivery_id, deliveryId));
     expect(attempt?.request.url).toBe(
       "https://crm:••••@crm.example.com/hooks?token=••••&element_data=%7B%7D&mail=a%40b.de",
     );

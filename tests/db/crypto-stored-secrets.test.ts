@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Connection } from "@/db";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_ID, type WebhookRow, webhooks } from "@/db/schema";
 import type { WorkspaceContext } from "@/lib/context";
 import { decryptValue, encryptionKeyFrom, isEncrypted } from "@/lib/crypto/envelope";
@@ -13,6 +12,7 @@ import type { Webhook } from "@/lib/webhooks/schemas";
 import { isSigningSecret } from "@/lib/webhooks/secret";
 import { MASKED_SECRET, MASKED_VALUE, visibleTo } from "@/lib/webhooks/serialize";
 import { databaseBackends } from "../helpers/database-backends";
+import { insertWebhook, useDatabase } from "../helpers/rows";
 
 const here: WorkspaceContext = {
   workspaceId: DEFAULT_WORKSPACE_ID,
@@ -30,22 +30,13 @@ function stored(result: Awaited<ReturnType<typeof createWebhook>>): Webhook {
 }
 
 describe.each(backends)("secrets at rest on $name", ({ open }) => {
-  let connection: Connection;
-  let second: () => Promise<Connection>;
-  let cleanup: () => Promise<void>;
-  const db = () => connection.db;
+  const { db, second } = useDatabase(open);
   const rowOf = async (id: string): Promise<WebhookRow> => {
     const [row] = await db().select().from(webhooks).where(eq(webhooks.id, id));
     if (!row) throw new Error(`no row ${id}`);
     return row;
   };
 
-  beforeAll(async () => {
-    ({ connection, second, cleanup } = await open());
-  });
-  afterAll(async () => {
-    await cleanup?.();
-  });
   beforeEach(async () => {
     await db().delete(webhooks);
   });
@@ -118,26 +109,17 @@ describe.each(backends)("secrets at rest on $name", ({ open }) => {
 
   it("encrypts plaintext stored before encryption once, even when two processes start together", async () => {
     const key = encryptionKey();
-    const [legacy] = await db()
-      .insert(webhooks)
-      .values({
-        workspace_id: DEFAULT_WORKSPACE_ID,
-        name: "From before encryption",
-        method: "POST",
-        payload_url: "https://crm:legacy-pw@crm.example.com/hooks/legacy?token=legacy-tok",
-        trigger: "create",
-        trigger_element: "rsvp_answer",
-        content_type: "application/json",
-        header: [
-          { key: "Authorization", value: AUTHORIZATION },
-          { key: "X-Tenant", value: TENANT },
-        ],
-        secret: "whsec_bGVnYWN5LXNpZ25pbmctc2VjcmV0LTEyMzQ1Ng==",
-        previous_secret: "whsec_cHJldmlvdXMtc2lnbmluZy1zZWNyZXQtMTIzNA==",
-        previous_secret_expires_at: new Date(Date.now() + 60_000),
-      })
-      .returning();
-    if (!legacy) throw new Error("insert failed");
+    const legacy = await insertWebhook(db(), {
+      name: "From before encryption",
+      payload_url: "https://crm:legacy-pw@crm.example.com/hooks/legacy?token=legacy-tok",
+      header: [
+        { key: "Authorization", value: AUTHORIZATION },
+        { key: "X-Tenant", value: TENANT },
+      ],
+      secret: "whsec_bGVnYWN5LXNpZ25pbmctc2VjcmV0LTEyMzQ1Ng==",
+      previous_secret: "whsec_cHJldmlvdXMtc2lnbmluZy1zZWNyZXQtMTIzNA==",
+      previous_secret_expires_at: new Date(Date.now() + 60_000),
+    });
     const current = stored(
       await createWebhook(db(), here, {
         name: "Already encrypted",
