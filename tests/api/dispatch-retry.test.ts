@@ -154,9 +154,14 @@ describe.concurrent("deliveries that fail", () => {
       const { send } = await isolatedWebhook("timeout", { payload_url: `${target.url}/slow` });
       await send();
       const requests = await target.waitForRequests(2, ARRIVAL_TIMEOUT_MS);
-      // The retry is due 1 s after the first try began, which is before that try gave up.
-      const [gap] = gaps(requests);
-      expect(gap).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
+      // The retry is due 1 s after the first try began, which is before that try gave up: it must still wait
+      // until the sender has given up on the first one and closed its connection. Compared by the events
+      // themselves, not by a wall-clock gap, which a loaded test process stretches or squeezes.
+      const [first, second] = requests;
+      expect(first?.closedAt).toBeDefined();
+      expect(second?.receivedAt).toBeGreaterThanOrEqual(first?.closedAt ?? Number.POSITIVE_INFINITY);
+      // The first connection stayed open until the timeout, not until an early failure.
+      expect((first?.closedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(TIMEOUT_MS / 2);
       expect(requests[1]?.headers["webhook-id"]).toBe(requests[0]?.headers["webhook-id"]);
     });
 

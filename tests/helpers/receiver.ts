@@ -12,6 +12,8 @@ export type ReceivedRequest = {
   rawHeaders: [string, string][];
   body: Buffer;
   receivedAt: number;
+  /** When the connection of this request's answer closed (answered, or the client gave up); unset while open. */
+  closedAt?: number;
 };
 
 export type Reply = {
@@ -99,6 +101,9 @@ export async function startReceiver(options: { host?: string } = {}): Promise<Re
         receivedAt: Date.now(),
       };
       requests.push(received);
+      res.once("close", () => {
+        received.closedAt = Date.now();
+      });
       for (const wake of [...waiters]) wake();
 
       const responder = queued.shift() ?? fallback;
