@@ -16,6 +16,7 @@ import { SelectField, TextField } from "@/components/forms/fields";
 import { useValidationTranslator } from "@/components/forms/localized-resolver";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { notifySuccess } from "@/components/ui/toaster";
 import { saveWebhookAction } from "@/lib/actions/webhooks";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { catalogElement, type EditorCatalog } from "@/lib/webhooks/catalog-view";
@@ -54,6 +55,7 @@ export function WebhookEditor({
   readOnly = false,
 }: Props) {
   const t = useTranslations("WebhookEditor");
+  const tt = useTranslations("Toasts");
   const tValidation = useValidationTranslator();
   const router = useRouter();
   const [formIssues, setFormIssues] = useState<string[]>([]);
@@ -131,6 +133,7 @@ export function WebhookEditor({
       return;
     }
     if (result.ok) {
+      notifySuccess(tt("webhookSaved"));
       startLeaving(() => router.push("/webhooks"));
       return;
     }
