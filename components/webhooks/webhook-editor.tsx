@@ -26,6 +26,7 @@ import { CatalogProvider } from "./catalog-context";
 import { fieldId, StatusField, type SystemDisabled } from "./editor-fields";
 import type { EditorControl } from "./editor-types";
 import { KeyValueGrid } from "./key-value-grid";
+import { LeaveGuard } from "./leave-guard";
 import { RequestPreview } from "./request-preview";
 import { TriggerFields } from "./trigger-fields";
 import { ValueCellTargetProvider } from "./value-cell-target";
@@ -252,6 +253,7 @@ export function WebhookEditor({
               <RequestPreview control={control} />
             </aside>
           </form>
+          {readOnly ? null : <LeaveGuard control={control} off={leaving} />}
         </ValueCellTargetProvider>
       </CatalogProvider>
     </FormProvider>

@@ -504,3 +504,38 @@ test("edits a webhook with 50 header rows and 50 body rows", async ({ page, requ
   await deleteFromList(page, english, "Many rows");
   await expect(page.getByRole("heading", { name: english.emptyHeading })).toBeVisible();
 });
+
+test("asks before leaving the editor with unsaved changes, and not when nothing changed", async ({
+  page,
+}) => {
+  await page.goto("/en/webhooks/new");
+  const form = page.getByRole("form", { name: english.newTitle });
+  await expect(textbox(form, "Name")).toBeVisible();
+  // Nothing changed: Cancel just leaves.
+  await form.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/en\/webhooks$/);
+
+  await page.goto("/en/webhooks/new");
+  await textbox(form, "Name").fill("Half done");
+  await form.getByRole("link", { name: "Cancel" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Leave without saving?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Keep editing" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/en\/webhooks\/new$/);
+  await expect(textbox(form, "Name")).toHaveValue("Half done");
+
+  // A reload asks the browser's own question: dismissed, the page and its changes stay.
+  let asked = false;
+  page.once("dialog", async (question) => {
+    asked = question.type() === "beforeunload";
+    await question.dismiss();
+  });
+  await page.reload({ timeout: 3_000 }).catch(() => undefined);
+  expect(asked).toBe(true);
+  await expect(textbox(form, "Name")).toHaveValue("Half done");
+
+  await form.getByRole("link", { name: "Cancel" }).click();
+  await dialog.getByRole("button", { name: "Leave without saving" }).click();
+  await expect(page).toHaveURL(/\/en\/webhooks$/);
+});
