@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
+import { Toaster } from "@/components/ui/toaster";
 import { headerAccount } from "@/lib/auth/header";
 import { routing } from "@/lib/i18n/routing";
 import { localeOf } from "@/lib/pages";
@@ -28,6 +29,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         <NextIntlClientProvider>
           <AppHeader account={headerAccount()} />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+          <Toaster />
         </NextIntlClientProvider>
       </body>
     </html>

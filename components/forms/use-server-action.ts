@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { notifySuccess } from "@/components/ui/toaster";
 import type { ActionCode, ActionResult } from "@/lib/actions/result";
 import { useRouter } from "@/lib/i18n/navigation";
 
@@ -10,6 +11,8 @@ type Options<T, Code extends ActionCode> = {
   // What the person reads when the action could not run at all (network, server error).
   failed: string;
   onSuccess?: (data: T | null) => void;
+  // What a toast says once it is done (the refusal still shows inline, where the person looks).
+  toast?: string | ((data: T | null) => string);
   // When it was refused or could not run: put back what the person changed before it ran.
   onFailure?: () => void;
   // When the page's server data is fetched again: after success (default), after any answer, or never.
@@ -27,7 +30,7 @@ export function useServerAction() {
 
   function run<T, Code extends ActionCode>(
     action: () => Promise<ActionResult<T, Code>>,
-    { refusal, failed, onSuccess, onFailure, refresh = "success" }: Options<T, Code>,
+    { refusal, failed, onSuccess, onFailure, toast, refresh = "success" }: Options<T, Code>,
   ) {
     setError(null);
     startTransition(async () => {
@@ -42,8 +45,10 @@ export function useServerAction() {
       }
       const done = message === null;
       setError(message);
-      if (done) onSuccess?.(data);
-      else onFailure?.();
+      if (done) {
+        onSuccess?.(data);
+        if (toast) notifySuccess(typeof toast === "string" ? toast : toast(data));
+      } else onFailure?.();
       // Inside the transition again (updates after an await are not): pending lasts until the page has its
       // new data.
       if (refresh === "always" || (refresh === "success" && done)) startTransition(() => router.refresh());

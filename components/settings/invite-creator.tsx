@@ -12,6 +12,7 @@ import { ROLES } from "@/lib/workspaces/roles";
 
 export function InviteCreator() {
   const t = useTranslations("Settings");
+  const tt = useTranslations("Toasts");
   const locale = useLocale();
   const [role, setRole] = useState<Role>("editor");
   const [token, setToken] = useState<string | null>(null);
@@ -22,6 +23,7 @@ export function InviteCreator() {
       failed: t("members.failed"),
       onSuccess: (invite) => setToken(invite?.token ?? null),
       onFailure: () => setToken(null),
+      toast: tt("inviteCreated"),
     });
   return (
     <div className="space-y-4">

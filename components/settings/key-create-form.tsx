@@ -9,6 +9,7 @@ import { SelectField, TextField } from "@/components/forms/fields";
 import { localizedResolver, useValidationTranslator } from "@/components/forms/localized-resolver";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
+import { notifySuccess } from "@/components/ui/toaster";
 import { createKeyAction } from "@/lib/actions/keys";
 import { useRouter } from "@/lib/i18n/navigation";
 import { type KeyFormValues, keyKinds, keySchema, keyScopes } from "@/lib/keys/schema";
@@ -19,6 +20,7 @@ const fieldOf = (path: string) => (fields.has(path) ? (path as keyof KeyFormValu
 
 export function KeyCreateForm() {
   const t = useTranslations("Settings.keys");
+  const tt = useTranslations("Toasts");
   const tv = useValidationTranslator();
   const router = useRouter();
   const [, startRefresh] = useTransition();
@@ -37,6 +39,7 @@ export function KeyCreateForm() {
       const result = await createKeyAction(values);
       if (result.ok) {
         setCreated(result.data.token);
+        notifySuccess(tt("keyCreated"));
         form.reset(empty);
         startRefresh(() => router.refresh());
       } else if (applyServerIssues(form, result.issues, fieldOf).length > 0 || !result.issues) {

@@ -7,9 +7,11 @@ import { deleteInviteAction, removeMemberAction } from "@/lib/actions/workspaces
 
 export function RemoveMemberButton({ userId, email }: { userId: string; email: string }) {
   const t = useTranslations("Settings.members");
+  const tt = useTranslations("Toasts");
   const confirm = useConfirmAction(() => removeMemberAction(userId), {
     refusal: (error) => (error === "last_owner" ? t("lastOwner") : t("failed")),
     failed: t("failed"),
+    toast: tt("memberRemoved"),
   });
   return (
     <ConfirmButton
@@ -28,9 +30,11 @@ export function RemoveMemberButton({ userId, email }: { userId: string; email: s
 
 export function WithdrawInviteButton({ id, role }: { id: string; role: string }) {
   const t = useTranslations("Settings");
+  const tt = useTranslations("Toasts");
   const confirm = useConfirmAction(() => deleteInviteAction(id), {
     refusal: () => t("members.failed"),
     failed: t("members.failed"),
+    toast: tt("inviteDeleted"),
   });
   return (
     <ConfirmButton

@@ -11,6 +11,7 @@ import { ROLES } from "@/lib/workspaces/roles";
 // Saves the role as soon as it is chosen; a refusal (the last owner) puts the old one back and says why.
 export function MemberRoleSelect({ userId, email, role }: { userId: string; email: string; role: Role }) {
   const t = useTranslations("Settings");
+  const tt = useTranslations("Toasts");
   const [value, setValue] = useState(role);
   const { pending, error: refusal, run } = useServerAction();
   return (
@@ -26,6 +27,7 @@ export function MemberRoleSelect({ userId, email, role }: { userId: string; emai
             refusal: (error) => (error === "last_owner" ? t("members.lastOwner") : t("members.failed")),
             failed: t("members.failed"),
             onFailure: () => setValue(role),
+            toast: tt("roleChanged"),
           });
         }}
         className="w-36"

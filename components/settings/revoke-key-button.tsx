@@ -7,9 +7,11 @@ import { revokeKeyAction } from "@/lib/actions/keys";
 
 export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations("Settings.keys");
+  const tt = useTranslations("Toasts");
   const confirm = useConfirmAction(() => revokeKeyAction(id), {
     refusal: () => t("failed"),
     failed: t("failed"),
+    toast: tt("keyRevoked"),
   });
   return (
     <ConfirmButton

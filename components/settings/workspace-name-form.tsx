@@ -6,6 +6,7 @@ import { FormProvider } from "react-hook-form";
 import { useWorkspaceNameForm } from "@/components/auth/use-workspace-name-form";
 import { TextField } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
+import { notifySuccess } from "@/components/ui/toaster";
 import { renameWorkspaceAction } from "@/lib/actions/workspaces";
 import { useRouter } from "@/lib/i18n/navigation";
 
@@ -14,6 +15,7 @@ type Status = "saved" | "stale" | "forbidden" | null;
 // Renames the workspace the page was shown for; the header's name and switcher follow on refresh.
 export function WorkspaceNameForm({ workspaceId, name }: { workspaceId: string; name: string }) {
   const t = useTranslations("Settings.general");
+  const tt = useTranslations("Toasts");
   const router = useRouter();
   const [status, setStatus] = useState<Status>(null);
   const { form, onSubmit, pending } = useWorkspaceNameForm(
@@ -26,6 +28,7 @@ export function WorkspaceNameForm({ workspaceId, name }: { workspaceId: string; 
       if (result.ok) {
         form.reset({ name: values.name.trim() });
         setStatus("saved");
+        notifySuccess(tt("workspaceRenamed"));
         router.refresh();
       } else if (result.error !== "validation_failed") {
         setStatus(result.error);

@@ -8,10 +8,12 @@ import { TrashIcon } from "./icons";
 
 export function DeleteWebhookButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations("Webhooks");
+  const tt = useTranslations("Toasts");
   // "not_found" means it is gone already (deleted elsewhere): the list refreshes either way.
   const confirm = useConfirmAction(() => deleteWebhookAction(id), {
     refusal: () => null,
     failed: t("deleteFailed"),
+    toast: tt("webhookDeleted"),
   });
   return (
     <ConfirmButton

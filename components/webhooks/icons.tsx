@@ -1,164 +1,44 @@
-// Icons (Heroicons' shapes, redrawn as paths) used by the webhook pages; decorative only. Solid ones are
-// 20×20 at size-4, outline ones 24×24 at size-6: one wrapper each, the icons are just their paths.
-type Path = { d: string; evenOdd?: boolean };
+// Icons used by the webhook pages, from lucide-react; decorative only (aria-hidden: the button or link around
+// each names the action). Small ones are size-4, the empty-state ones size-6, as before.
+import {
+  Check,
+  ChevronRight,
+  Copy,
+  Eye,
+  EyeOff,
+  Inbox,
+  KeyRound,
+  Link2,
+  List,
+  type LucideIcon,
+  Pencil,
+  Plus,
+  RefreshCw,
+  Trash2,
+} from "lucide-react";
 
-function Solid({ paths }: { paths: Path[] }) {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
-      {paths.map(({ d, evenOdd }) =>
-        evenOdd ? <path key={d} fillRule="evenodd" clipRule="evenodd" d={d} /> : <path key={d} d={d} />,
-      )}
-    </svg>
-  );
+function small(Icon: LucideIcon) {
+  return function SmallIcon() {
+    return <Icon aria-hidden="true" focusable="false" className="size-4" strokeWidth={2} />;
+  };
 }
 
-function Outline({ d }: { d: string }) {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      className="size-6"
-    >
-      <path strokeLinecap="round" strokeLinejoin="round" d={d} />
-    </svg>
-  );
+function large(Icon: LucideIcon) {
+  return function LargeIcon() {
+    return <Icon aria-hidden="true" focusable="false" className="size-6" strokeWidth={1.8} />;
+  };
 }
 
-export const LogIcon = () => (
-  <Solid
-    paths={[
-      {
-        d: "M6 4.75A.75.75 0 0 1 6.75 4h10.5a.75.75 0 0 1 0 1.5H6.75A.75.75 0 0 1 6 4.75ZM6 10a.75.75 0 0 1 .75-.75h10.5a.75.75 0 0 1 0 1.5H6.75A.75.75 0 0 1 6 10Zm0 5.25a.75.75 0 0 1 .75-.75h10.5a.75.75 0 0 1 0 1.5H6.75a.75.75 0 0 1-.75-.75ZM1.99 4.75a1 1 0 0 1 1-1H3a1 1 0 0 1 1 1v.01a1 1 0 0 1-1 1h-.01a1 1 0 0 1-1-1v-.01ZM1.99 15.25a1 1 0 0 1 1-1H3a1 1 0 0 1 1 1v.01a1 1 0 0 1-1 1h-.01a1 1 0 0 1-1-1v-.01ZM1.99 10a1 1 0 0 1 1-1H3a1 1 0 0 1 1 1v.01a1 1 0 0 1-1 1h-.01a1 1 0 0 1-1-1V10Z",
-        evenOdd: true,
-      },
-    ]}
-  />
-);
-
-export const EyeIcon = () => (
-  <Solid
-    paths={[
-      { d: "M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z" },
-      {
-        d: "M.664 10.59a1.651 1.651 0 0 1 0-1.186A10.004 10.004 0 0 1 10 3c4.257 0 7.893 2.66 9.336 6.41.147.381.146.804 0 1.186A10.004 10.004 0 0 1 10 17c-4.257 0-7.893-2.66-9.336-6.41ZM14 10a4 4 0 1 1-8 0 4 4 0 0 1 8 0Z",
-        evenOdd: true,
-      },
-    ]}
-  />
-);
-
-export const EyeSlashIcon = () => (
-  <Solid
-    paths={[
-      {
-        d: "M3.28 2.22a.75.75 0 0 0-1.06 1.06l14.5 14.5a.75.75 0 1 0 1.06-1.06l-1.745-1.745a10.029 10.029 0 0 0 3.3-4.38 1.651 1.651 0 0 0 0-1.185A10.004 10.004 0 0 0 9.999 3a9.956 9.956 0 0 0-4.744 1.194L3.28 2.22ZM7.752 6.69l1.092 1.092a2.5 2.5 0 0 1 3.374 3.373l1.091 1.092a4 4 0 0 0-5.557-5.557Z",
-        evenOdd: true,
-      },
-      {
-        d: "m10.748 13.93 2.523 2.523a9.987 9.987 0 0 1-3.27.547c-4.258 0-7.894-2.66-9.337-6.41a1.651 1.651 0 0 1 0-1.186A10.007 10.007 0 0 1 2.839 6.02L6.07 9.252a4 4 0 0 0 4.678 4.678Z",
-      },
-    ]}
-  />
-);
-
-export const CopyIcon = () => (
-  <Solid
-    paths={[
-      {
-        d: "M7 3.5A1.5 1.5 0 0 1 8.5 2h3.879a1.5 1.5 0 0 1 1.06.44l3.122 3.12A1.5 1.5 0 0 1 17 6.622V12.5a1.5 1.5 0 0 1-1.5 1.5h-1v-3.379a3 3 0 0 0-.879-2.121L10.5 5.379A3 3 0 0 0 8.379 4.5H7v-1Z",
-      },
-      {
-        d: "M4.5 6A1.5 1.5 0 0 0 3 7.5v9A1.5 1.5 0 0 0 4.5 18h7a1.5 1.5 0 0 0 1.5-1.5v-5.879a1.5 1.5 0 0 0-.44-1.06L9.44 6.439A1.5 1.5 0 0 0 8.378 6H4.5Z",
-      },
-    ]}
-  />
-);
-
-export const CheckIcon = () => (
-  <Solid
-    paths={[
-      {
-        d: "M16.704 4.153a.75.75 0 0 1 .143 1.052l-8 10.5a.75.75 0 0 1-1.127.075l-4.5-4.5a.75.75 0 0 1 1.06-1.06l3.894 3.893 7.48-9.817a.75.75 0 0 1 1.05-.143Z",
-        evenOdd: true,
-      },
-    ]}
-  />
-);
-
-export const RotateIcon = () => (
-  <Solid
-    paths={[
-      {
-        d: "M15.312 11.424a5.5 5.5 0 0 1-9.201 2.466l-.312-.311h2.433a.75.75 0 0 0 0-1.5H3.989a.75.75 0 0 0-.75.75v4.242a.75.75 0 0 0 1.5 0v-2.43l.31.31a7 7 0 0 0 11.712-3.138.75.75 0 0 0-1.449-.39Zm1.23-3.723a.75.75 0 0 0 .219-.53V2.929a.75.75 0 0 0-1.5 0V5.36l-.31-.31A7 7 0 0 0 3.239 8.188a.75.75 0 1 0 1.448.389A5.5 5.5 0 0 1 13.89 6.11l.311.31h-2.432a.75.75 0 0 0 0 1.5h4.243a.75.75 0 0 0 .53-.219Z",
-        evenOdd: true,
-      },
-    ]}
-  />
-);
-
-export const ChevronRightIcon = () => (
-  <Solid
-    paths={[
-      {
-        d: "M8.22 5.22a.75.75 0 0 1 1.06 0l4.25 4.25a.75.75 0 0 1 0 1.06l-4.25 4.25a.75.75 0 0 1-1.06-1.06L11.94 10 8.22 6.28a.75.75 0 0 1 0-1.06Z",
-        evenOdd: true,
-      },
-    ]}
-  />
-);
-
-export const KeyIcon = () => (
-  <Solid
-    paths={[
-      {
-        d: "M8 7a5 5 0 1 1 3.61 4.804l-1.903 1.903A1 1 0 0 1 9 14H8v1a1 1 0 0 1-1 1H6v1a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1v-2a1 1 0 0 1 .293-.707L8.196 8.39A5.002 5.002 0 0 1 8 7Zm5-3a.75.75 0 0 0 0 1.5A1.5 1.5 0 0 1 14.5 7 .75.75 0 0 0 16 7a3 3 0 0 0-3-3Z",
-        evenOdd: true,
-      },
-    ]}
-  />
-);
-
-export const PencilIcon = () => (
-  <Solid
-    paths={[
-      {
-        d: "m5.433 13.917 1.262-3.155A4 4 0 0 1 7.58 9.42l6.92-6.918a2.121 2.121 0 0 1 3 3l-6.92 6.918c-.383.383-.84.685-1.343.886l-3.154 1.262a.5.5 0 0 1-.65-.65Z",
-      },
-      {
-        d: "M3.5 5.75c0-.69.56-1.25 1.25-1.25H10A.75.75 0 0 0 10 3H4.75A2.75 2.75 0 0 0 2 5.75v9.5A2.75 2.75 0 0 0 4.75 18h9.5A2.75 2.75 0 0 0 17 15.25V10a.75.75 0 0 0-1.5 0v5.25c0 .69-.56 1.25-1.25 1.25h-9.5c-.69 0-1.25-.56-1.25-1.25v-9.5Z",
-      },
-    ]}
-  />
-);
-
-export const PlusIcon = () => (
-  <Solid
-    paths={[
-      {
-        d: "M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z",
-      },
-    ]}
-  />
-);
-
-export const HookIcon = () => (
-  <Outline d="M13.19 8.688a4.5 4.5 0 0 1 1.242 7.244l-4.5 4.5a4.5 4.5 0 0 1-6.364-6.364l1.757-1.757m13.35-.622 1.757-1.757a4.5 4.5 0 0 0-6.364-6.364l-4.5 4.5a4.5 4.5 0 0 0 1.242 7.244" />
-);
-
-export const InboxIcon = () => (
-  <Outline d="M2.25 13.5h3.86a2.25 2.25 0 0 1 2.012 1.244l.256.512a2.25 2.25 0 0 0 2.013 1.244h3.218a2.25 2.25 0 0 0 2.013-1.244l.256-.512a2.25 2.25 0 0 1 2.013-1.244h3.859m-19.5.338V18a2.25 2.25 0 0 0 2.25 2.25h15A2.25 2.25 0 0 0 21.75 18v-4.162c0-.224-.034-.447-.1-.661L19.24 5.338a2.25 2.25 0 0 0-2.15-1.588H6.911a2.25 2.25 0 0 0-2.15 1.588L2.35 13.177a2.25 2.25 0 0 0-.1.661Z" />
-);
-
-export const TrashIcon = () => (
-  <Solid
-    paths={[
-      {
-        d: "M8.75 1A2.75 2.75 0 0 0 6 3.75v.443c-.795.077-1.584.176-2.365.298a.75.75 0 1 0 .23 1.482l.149-.022.841 10.518A2.75 2.75 0 0 0 7.596 19h4.807a2.75 2.75 0 0 0 2.742-2.53l.841-10.52.149.023a.75.75 0 0 0 .23-1.482A41.03 41.03 0 0 0 14 4.193V3.75A2.75 2.75 0 0 0 11.25 1h-2.5ZM10 4c.84 0 1.673.025 2.5.075V3.75c0-.69-.56-1.25-1.25-1.25h-2.5c-.69 0-1.25.56-1.25 1.25v.325C8.327 4.025 9.16 4 10 4ZM8.58 7.72a.75.75 0 0 0-1.5.06l.3 7.5a.75.75 0 1 0 1.5-.06l-.3-7.5Zm4.34.06a.75.75 0 1 0-1.5-.06l-.3 7.5a.75.75 0 1 0 1.5.06l.3-7.5Z",
-        evenOdd: true,
-      },
-    ]}
-  />
-);
+export const LogIcon = small(List);
+export const EyeIcon = small(Eye);
+export const EyeSlashIcon = small(EyeOff);
+export const CopyIcon = small(Copy);
+export const CheckIcon = small(Check);
+export const RotateIcon = small(RefreshCw);
+export const ChevronRightIcon = small(ChevronRight);
+export const KeyIcon = small(KeyRound);
+export const PencilIcon = small(Pencil);
+export const PlusIcon = small(Plus);
+export const TrashIcon = small(Trash2);
+export const HookIcon = large(Link2);
+export const InboxIcon = large(Inbox);

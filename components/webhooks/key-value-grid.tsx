@@ -1,5 +1,6 @@
 "use client";
 
+import { ArrowUp, Plus, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, memo, type ReactNode, useEffect, useMemo, useRef } from "react";
 import {
@@ -117,9 +118,7 @@ export function KeyValueGrid({ name, control, register, hint }: GridProps) {
           disabled={full}
           onClick={() => append(emptyRow)}
         >
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
-            <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
-          </svg>
+          <Plus aria-hidden="true" focusable="false" className="size-4" />
           {t("add")}
         </Button>
         <span className="text-xs text-slate-500">
@@ -252,9 +251,7 @@ const KeyValueRow = memo(function KeyValueRow({
           className="hover:bg-red-50 hover:text-red-700"
           onClick={() => actions.remove(index, isLast)}
         >
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
-            <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
-          </svg>
+          <X aria-hidden="true" focusable="false" className="size-4" />
         </Button>
       </div>
     </li>
@@ -263,17 +260,10 @@ const KeyValueRow = memo(function KeyValueRow({
 
 function ArrowIcon({ direction }: { direction: "up" | "down" }) {
   return (
-    <svg
+    <ArrowUp
       aria-hidden="true"
-      viewBox="0 0 20 20"
-      fill="currentColor"
+      focusable="false"
       className={cn("size-4", direction === "down" && "rotate-180")}
-    >
-      <path
-        fillRule="evenodd"
-        d="M10 17a.75.75 0 0 1-.75-.75V5.612L5.29 9.77a.75.75 0 0 1-1.08-1.04l5.25-5.5a.75.75 0 0 1 1.08 0l5.25 5.5a.75.75 0 1 1-1.08 1.04l-3.96-4.158V16.25A.75.75 0 0 1 10 17Z"
-        clipRule="evenodd"
-      />
-    </svg>
+    />
   );
 }

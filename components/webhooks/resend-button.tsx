@@ -19,6 +19,7 @@ type Props = {
 // Queues a failed delivery again under the same id; the page then shows it pending until a worker sends it.
 export function ResendButton({ webhookId, deliveryId, label, blocked }: Props) {
   const t = useTranslations("Deliveries");
+  const tt = useTranslations("Toasts");
   const messageId = useId();
   const { pending: busy, error, run } = useServerAction();
   const failed = error !== null;
@@ -29,6 +30,7 @@ export function ResendButton({ webhookId, deliveryId, label, blocked }: Props) {
       refusal: (code) => (code === "not_failed" ? null : t("resendFailed")),
       failed: t("resendFailed"),
       refresh: "always",
+      toast: tt("deliveryResent"),
     });
   }
 

@@ -19,6 +19,7 @@ type Props = { webhookId: string; overlapHours: number; onRotated: (rotated: Rot
 
 export function RotateSecretDialog({ webhookId, overlapHours, onRotated }: Props) {
   const t = useTranslations("WebhookEditor.secret");
+  const tt = useTranslations("Toasts");
   const [open, setOpen] = useState(false);
   const { pending: busy, error, run, clearError } = useServerAction();
 
@@ -26,6 +27,7 @@ export function RotateSecretDialog({ webhookId, overlapHours, onRotated }: Props
     run(() => rotateWebhookSecretAction(webhookId), {
       refusal: () => t("rotateFailed"),
       failed: t("rotateFailed"),
+      toast: tt("secretRotated"),
       onSuccess: (rotated) => {
         if (rotated) onRotated(rotated);
         setOpen(false);

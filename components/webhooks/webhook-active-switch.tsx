@@ -28,6 +28,7 @@ export function WebhookActiveSwitch({
   readOnly?: boolean;
 }) {
   const t = useTranslations("Webhooks");
+  const tt = useTranslations("Toasts");
   const errorId = useId();
   const reasonId = useId();
   const [saved, setSaved] = useState(active);
@@ -39,6 +40,7 @@ export function WebhookActiveSwitch({
     run(() => setWebhookActiveAction(id, next), {
       refusal: () => t("toggleFailed"),
       failed: t("toggleFailed"),
+      toast: (webhook) => ((webhook?.active ?? next) ? tt("webhookOn") : tt("webhookOff")),
       onSuccess: (webhook) => {
         if (!webhook) return;
         setSaved(webhook.active);

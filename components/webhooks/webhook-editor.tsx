@@ -16,6 +16,7 @@ import { SelectField, TextField } from "@/components/forms/fields";
 import { useValidationTranslator } from "@/components/forms/localized-resolver";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { notifySuccess } from "@/components/ui/toaster";
 import { saveWebhookAction } from "@/lib/actions/webhooks";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { catalogElement, type EditorCatalog } from "@/lib/webhooks/catalog-view";
@@ -25,6 +26,7 @@ import { CatalogProvider } from "./catalog-context";
 import { fieldId, StatusField, type SystemDisabled } from "./editor-fields";
 import type { EditorControl } from "./editor-types";
 import { KeyValueGrid } from "./key-value-grid";
+import { LeaveGuard } from "./leave-guard";
 import { RequestPreview } from "./request-preview";
 import { TriggerFields } from "./trigger-fields";
 import { ValueCellTargetProvider } from "./value-cell-target";
@@ -54,6 +56,7 @@ export function WebhookEditor({
   readOnly = false,
 }: Props) {
   const t = useTranslations("WebhookEditor");
+  const tt = useTranslations("Toasts");
   const tValidation = useValidationTranslator();
   const router = useRouter();
   const [formIssues, setFormIssues] = useState<string[]>([]);
@@ -131,6 +134,7 @@ export function WebhookEditor({
       return;
     }
     if (result.ok) {
+      notifySuccess(tt("webhookSaved"));
       startLeaving(() => router.push("/webhooks"));
       return;
     }
@@ -249,6 +253,7 @@ export function WebhookEditor({
               <RequestPreview control={control} />
             </aside>
           </form>
+          {readOnly ? null : <LeaveGuard control={control} off={leaving} />}
         </ValueCellTargetProvider>
       </CatalogProvider>
     </FormProvider>

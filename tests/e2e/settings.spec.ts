@@ -17,6 +17,7 @@ test("creates an API key that works until it is revoked (English)", async ({ pag
   await page.getByRole("button", { name: "Create key" }).click();
   const shown = page.getByTestId("created-key");
   await expect(shown).toContainText("Copy your new key now");
+  await expect(page.getByTestId("toast").filter({ hasText: "API key created" })).toBeVisible();
   const token = await shown.getByRole("textbox").inputValue();
   expect(token).toMatch(/^hks_api_[A-Za-z0-9_-]{40,}$/);
   const row = page.getByTestId("key-row").filter({ hasText: "Reporting" });
@@ -35,6 +36,7 @@ test("creates an API key that works until it is revoked (English)", async ({ pag
   await row.getByRole("button", { name: "Revoke Reporting" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
   await expect(row).toContainText("Revoked");
+  await expect(page.getByTestId("toast").filter({ hasText: "API key revoked" })).toBeVisible();
   expect((await request.get("/api/v1/webhook/all", { headers: auth })).status()).toBe(401);
 });
 
@@ -50,6 +52,7 @@ test("keeps the last owner, creates invite links and shows the audit log (German
   await page.getByLabel("Rolle", { exact: true }).selectOption("viewer");
   await page.getByRole("button", { name: "Einladungslink erstellen" }).click();
   await expect(page.getByLabel("Einladungslink")).toHaveValue(/\/de\/invite\/hki_[A-Za-z0-9_-]+$/);
+  await expect(page.getByTestId("toast").filter({ hasText: "Einladungslink erstellt" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Betrachter" })).toContainText("Läuft ab am");
 
   await page.getByRole("link", { name: "Audit-Log" }).click();
@@ -83,4 +86,16 @@ test("creates an event key without a scope to choose: it sends events", async ({
   await row.getByRole("button", { name: "Revoke Host platform" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
   await expect(row).toContainText("Revoked");
+});
+
+test("says in German that a key was created and revoked", async ({ page }) => {
+  await page.goto("/de/settings/keys");
+  await page.getByLabel("Name", { exact: true }).fill("Abgleich");
+  await page.getByRole("button", { name: "Schlüssel erstellen" }).click();
+  await expect(page.getByTestId("created-key")).toBeVisible();
+  await expect(page.getByTestId("toast").filter({ hasText: "API-Schlüssel erstellt" })).toBeVisible();
+  const row = page.getByTestId("key-row").filter({ hasText: "Abgleich" });
+  await row.getByRole("button", { name: "Abgleich widerrufen" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Widerrufen" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "API-Schlüssel widerrufen" })).toBeVisible();
 });

@@ -34,6 +34,10 @@ type Texts = {
   delete: (name: string) => string;
   confirmTitle: string;
   confirmAction: string;
+  // What the toast says once a save, a switch or a delete is done.
+  toastSaved: string;
+  toastOff: string;
+  toastDeleted: string;
   webhookName: string;
   renamed: string;
 };
@@ -69,6 +73,9 @@ const german: Texts = {
   delete: (name) => `${name} löschen`,
   confirmTitle: "Webhook löschen?",
   confirmAction: "Webhook löschen",
+  toastSaved: "Webhook gespeichert",
+  toastOff: "Webhook deaktiviert",
+  toastDeleted: "Webhook gelöscht",
   webhookName: "Newsletter-Anmeldung",
   renamed: "Newsletter-Anmeldung (CRM)",
 };
@@ -104,9 +111,15 @@ const english: Texts = {
   delete: (name) => `Delete ${name}`,
   confirmTitle: "Delete this webhook?",
   confirmAction: "Delete webhook",
+  toastSaved: "Webhook saved",
+  toastOff: "Webhook deactivated",
+  toastDeleted: "Webhook deleted",
   webhookName: "Newsletter sign-up",
   renamed: "Newsletter sign-up (CRM)",
 };
+
+// Sonner's toast, named by what it says (it disappears after a few seconds; several may show at once).
+const toast = (page: Page, text: string) => page.getByTestId("toast").filter({ hasText: text });
 
 const textbox = (scope: Locator | Page, name: string) => scope.getByRole("textbox", { name, exact: true });
 const combobox = (scope: Locator | Page, name: string) => scope.getByRole("combobox", { name, exact: true });
@@ -121,6 +134,7 @@ async function deleteFromList(page: Page, texts: Texts, name: string) {
   const dialog = page.getByRole("alertdialog", { name: texts.confirmTitle });
   await dialog.getByRole("button", { name: texts.confirmAction, exact: true }).click();
   await expect(dialog).toBeHidden();
+  await expect(toast(page, texts.toastDeleted)).toBeVisible();
   await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
 }
 
@@ -171,6 +185,7 @@ async function webhookLifecycle(page: Page, texts: Texts) {
 
   await form.getByRole("button", { name: texts.save }).click();
   await expect(page).toHaveURL(new RegExp(`/${texts.locale}/webhooks$`));
+  await expect(toast(page, texts.toastSaved)).toBeVisible();
   const row = page
     .getByRole("row")
     .filter({ has: page.getByRole("link", { name: texts.webhookName, exact: true }) });
@@ -185,6 +200,7 @@ async function webhookLifecycle(page: Page, texts: Texts) {
   await toggle.click();
   await expect(toggle).not.toBeChecked();
   await expect(toggle).toHaveAttribute("aria-busy", "false");
+  await expect(toast(page, texts.toastOff)).toBeVisible();
   await page.reload();
   await expect(page.getByRole("switch", { name: texts.activeSwitch(texts.webhookName) })).not.toBeChecked();
   await expect(row).toContainText(texts.inactive);
@@ -199,6 +215,7 @@ async function webhookLifecycle(page: Page, texts: Texts) {
   await editForm.getByRole("button", { name: texts.save }).click();
 
   await expect(page).toHaveURL(new RegExp(`/${texts.locale}/webhooks$`));
+  await expect(toast(page, texts.toastSaved)).toBeVisible();
   await expect(page.getByRole("link", { name: texts.renamed, exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: texts.webhookName, exact: true })).toHaveCount(0);
 
@@ -486,4 +503,39 @@ test("edits a webhook with 50 header rows and 50 body rows", async ({ page, requ
   await page.goto("/en/webhooks");
   await deleteFromList(page, english, "Many rows");
   await expect(page.getByRole("heading", { name: english.emptyHeading })).toBeVisible();
+});
+
+test("asks before leaving the editor with unsaved changes, and not when nothing changed", async ({
+  page,
+}) => {
+  await page.goto("/en/webhooks/new");
+  const form = page.getByRole("form", { name: english.newTitle });
+  await expect(textbox(form, "Name")).toBeVisible();
+  // Nothing changed: Cancel just leaves.
+  await form.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/en\/webhooks$/);
+
+  await page.goto("/en/webhooks/new");
+  await textbox(form, "Name").fill("Half done");
+  await form.getByRole("link", { name: "Cancel" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Leave without saving?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Keep editing" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/en\/webhooks\/new$/);
+  await expect(textbox(form, "Name")).toHaveValue("Half done");
+
+  // A reload asks the browser's own question: dismissed, the page and its changes stay.
+  let asked = false;
+  page.once("dialog", async (question) => {
+    asked = question.type() === "beforeunload";
+    await question.dismiss();
+  });
+  await page.reload({ timeout: 3_000 }).catch(() => undefined);
+  expect(asked).toBe(true);
+  await expect(textbox(form, "Name")).toHaveValue("Half done");
+
+  await form.getByRole("link", { name: "Cancel" }).click();
+  await dialog.getByRole("button", { name: "Leave without saving" }).click();
+  await expect(page).toHaveURL(/\/en\/webhooks$/);
 });
