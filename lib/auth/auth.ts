@@ -76,7 +76,9 @@ function createAuth(db: Database, secret: string, baseURL: string | undefined) {
         const returned = ctx.context.returned;
         if (isAPIError(returned)) {
           if (returned.statusCode === 401) await recordFailedSignIn(db, email);
-          else await releaseSignInTry(db, email);
+          // A 429 reserved nothing (this throttle or the per-IP limit refused it before the check): handing
+          // a try back for it would free another request's reservation, and let a parallel guess through.
+          else if (returned.statusCode !== 429) await releaseSignInTry(db, email);
         } else {
           await clearFailedSignIns(db, email);
         }

@@ -74,7 +74,9 @@ export async function reserveSignInTry(db: Database, email: string): Promise<num
         updatedAt: sql`now()`,
       },
       // The row stays locked from here to the end of the statement, so the next try sees this one's count.
-      setWhere: sql`not ${LIVE_SQL} or ${ELAPSED_SQL} >= ${WAIT_SQL}`,
+      // A free try passes whatever the clock says: now() is when a statement began, so one that waited for
+      // the lock can read an updatedAt later than its now(), and a negative elapsed time refused free tries.
+      setWhere: sql`not ${LIVE_SQL} or ${WAIT_SQL} = 0 or ${ELAPSED_SQL} >= ${WAIT_SQL}`,
     })
     .returning({ failures: verifications.value });
   if (row) return 0;

@@ -347,8 +347,13 @@ describe("sign-in", () => {
     const checked = statuses.filter((status) => status !== 429);
     expect(checked.length, statuses.join(" ")).toBeLessThanOrEqual(5);
     expect(checked.every((status) => status === 401)).toBe(true);
-    const refused = answers.find((answer) => answer.status === 429);
-    expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(25);
+    // Every refusal tells the account's wait: a refused try that handed back another's reservation made
+    // the count drop, and later ones read "1" (1 run in 4 on PostgreSQL).
+    const waits = answers
+      .filter((answer) => answer.status === 429)
+      .map((answer) => answer.headers.get("retry-after"));
+    expect(waits.length).toBeGreaterThanOrEqual(45);
+    for (const wait of waits) expect(Number(wait)).toBeGreaterThan(25);
     // Before the fix each of the 50 was checked (scrypt): on two busy cores that takes long.
   }, 120_000);
 });
