@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Connection } from "@/db";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_ID, deliveries, deliveryAttempts, events, webhooks } from "@/db/schema";
 import { encryptRequestHeaders } from "@/lib/crypto/delivery-requests";
 import { decryptValue, encryptValue, isEncrypted } from "@/lib/crypto/envelope";
@@ -14,7 +13,7 @@ import { recordOutcomes } from "@/lib/dispatch/record";
 import { getElement } from "@/lib/elements";
 import { validationTranslator } from "@/lib/i18n/translator";
 import { databaseBackends } from "../helpers/database-backends";
-import { insertWebhook } from "../helpers/rows";
+import { insertWebhook, useDatabase } from "../helpers/rows";
 
 // The batch writer on a real database, both of them: what the failure policy decided reaches the delivery
 // rows, the attempt log and the webhook, in one commit per batch.
@@ -31,16 +30,7 @@ if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const event = parsed.event;
 
 describe.each(databaseBackends())("recording outcomes on $name", ({ open }) => {
-  let connection: Connection;
-  let cleanup: () => Promise<void>;
-  const db = () => connection.db;
-
-  beforeAll(async () => {
-    ({ connection, cleanup } = await open());
-  });
-  afterAll(async () => {
-    await cleanup?.();
-  });
+  const { db } = useDatabase(open);
   beforeEach(async () => {
     await db().delete(webhooks);
     await db().delete(events);
