@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { lockDataDir } from "./data-dir-lock";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -69,50 +70,4 @@ async function connectPglite(dataDir: string | null): Promise<Connection> {
   }
 }
 
-export class DataDirLockedError extends Error {
-  constructor(dataDir: string) {
-    super(
-      `The data folder ${dataDir} is in use by another Hooksmith process. ` +
-        "The embedded database can be opened by one process only: stop the other process, " +
-        "or set DATA_DIR to another folder (or DATABASE_URL to share a PostgreSQL server).",
-    );
-    this.name = "DataDirLockedError";
-  }
-}
-
-const lockPath = (dataDir: string) => path.join(dataDir, "hooksmith.lock");
-const LOCK_STALE_MS = 10_000;
-
-/**
- * Whether a live process holds the data folder now, without waiting for it (connectDatabase waits a
- * while, for a crashed holder's lock to go stale): the admin CLI refuses at once.
- */
-export async function dataDirInUse(dataDir: string): Promise<boolean> {
-  const lockfile = await import("proper-lockfile");
-  try {
-    return await lockfile.check(dataDir, { lockfilePath: lockPath(dataDir), stale: LOCK_STALE_MS });
-  } catch (error) {
-    if ((error as { code?: string }).code === "ENOENT") return false;
-    throw error;
-  }
-}
-
-// PGlite takes no lock of its own, and two processes writing one folder corrupt it.
-// proper-lockfile keeps a lock directory fresh while we live; a crashed holder's lock goes stale in 10 s.
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  const lockfile = await import("proper-lockfile");
-  try {
-    return await lockfile.lock(dataDir, {
-      lockfilePath: lockPath(dataDir),
-      stale: LOCK_STALE_MS,
-      update: 2_000,
-      retries: { retries: 6, minTimeout: 2_000, maxTimeout: 2_000, factor: 1 },
-      onCompromised: (error) => {
-        console.error(`[hooksmith] lost the lock on ${dataDir}: ${error.message}`);
-      },
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === "ELOCKED") throw new DataDirLockedError(dataDir);
-    throw error;
-  }
-}
+export { DataDirLockedError, dataDirInUse } from "./data-dir-lock";

@@ -1,4 +1,7 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runAdmin } from "../helpers/admin-cli.mjs";
 import { createAppStorage, startApp } from "../helpers/app-process.mjs";
 import { apiClient } from "./client";
 
@@ -38,4 +41,43 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the embedded database's data
       await storage.remove();
     }
   }, 90_000);
+
+  // A holder that stops refreshing its lock (a stalled event loop: here, a stopped process) still holds
+  // the folder: neither the admin CLI nor a second app may open it once the lock's time stamp is old.
+  it("keeps the folder of a holder that stalled past the lock's stale time", async () => {
+    const storage = await createAppStorage();
+    const { dataDir } = storage;
+    const first = await startApp({ storage, env: { API_TOKEN: TOKEN } });
+    const lock = path.join(dataDir, "hooksmith.lock");
+    const { pid } = JSON.parse(await readFile(`${lock}.holder`, "utf8")) as { pid: number };
+    process.kill(pid, "SIGSTOP");
+    try {
+      await expect
+        .poll(async () => Date.now() - (await stat(lock)).mtimeMs, { timeout: 60_000, interval: 1_000 })
+        .toBeGreaterThan(12_000);
+      const defaultWorkspace = "00000000-0000-4000-8000-000000000001"; // db/schema/workspaces.ts
+      const cli = await runAdmin(storage, [
+        "key",
+        "create",
+        "--workspace",
+        defaultWorkspace,
+        "--kind",
+        "event",
+      ]);
+      expect(cli.code).toBe(1);
+      expect(cli.stderr).toContain(
+        `The embedded database in ${dataDir} is in use by a running Hooksmith app`,
+      );
+      await expect(startApp({ storage, env: { API_TOKEN: TOKEN } })).rejects.toThrow("DataDirLockedError");
+    } finally {
+      process.kill(pid, "SIGCONT");
+    }
+    try {
+      const api = apiClient(first.baseUrl, TOKEN);
+      expect((await api.get("/webhook/all")).status).toBe(200);
+    } finally {
+      await first.stop();
+      await storage.remove();
+    }
+  }, 120_000);
 });
