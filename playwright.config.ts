@@ -1,15 +1,25 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { ownerState } from "./tests/e2e/session";
+import { ownerStateFor } from "./tests/e2e/session";
 
-// A fixed port so the web server and the tests agree; E2E_PORT moves it when 3217 is taken.
-const port = Number(process.env.E2E_PORT ?? 3217);
+// Two lanes, each an app of its own on its own database (and port: E2E_PORT, and 100 above it), each
+// running its share of the spec files one after the other. The specs of one lane share its default
+// workspace as they always did; the two lanes share nothing, so they run side by side. E2E_LANES=1 puts
+// every spec in one lane (one app), as before.
+const firstPort = Number(process.env.E2E_PORT ?? 3217);
+const laneCount = process.env.E2E_LANES === "1" ? 1 : 2;
+// Lane 0's files, chosen so the lanes take about as long (the rest, and any new spec, run in lane 1).
+const laneZeroFiles = /(webhooks|sign-in|not-found|invite)\.spec\.ts$/;
+const lanes = Array.from({ length: laneCount }, (_, index) => {
+  const port = firstPort + 100 * index;
+  return { index, port, baseURL: `http://127.0.0.1:${port}` };
+});
 const debianChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  // One app, one database: tests run one after the other.
-  workers: 1,
+  // One worker per lane (see projects): within a lane, specs run one after the other.
+  workers: laneCount,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -18,7 +28,6 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     viewport: { width: 1440, height: 1000 },
@@ -39,25 +48,33 @@ export default defineConfig({
         }
       : {},
   },
-  projects: [
-    // Signs in once as the seeded owner (ADMIN_EMAIL in e2e-env.mjs); the specs start from that session.
-    { name: "sign-in", testMatch: /\.setup\.ts$/, use: { browserName: "chromium" } },
+  projects: lanes.flatMap(({ index, baseURL }) => [
+    // Signs in once per lane as the seeded owner (ADMIN_EMAIL in e2e-env.mjs); the lane's specs start
+    // from that session.
     {
-      name: "chromium",
-      use: { browserName: "chromium", storageState: ownerState },
-      dependencies: ["sign-in"],
+      name: `sign-in-${index}`,
+      testMatch: /\.setup\.ts$/,
+      use: { browserName: "chromium", baseURL },
     },
-  ],
-  webServer: {
+    {
+      name: `lane-${index}`,
+      testMatch: laneCount > 1 && index === 0 ? laneZeroFiles : /\.spec\.ts$/,
+      testIgnore: laneCount > 1 && index === 1 ? laneZeroFiles : [],
+      use: { browserName: "chromium", baseURL, storageState: ownerStateFor(baseURL) },
+      dependencies: [`sign-in-${index}`],
+      workers: 1,
+    },
+  ]),
+  webServer: lanes.map(({ port, baseURL }) => ({
     // Starts the built app (`npm run build` first) on a fresh data folder or a fresh PostgreSQL database.
     command: `node tests/e2e/serve.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/en/sign-in`,
+    url: `${baseURL}/en/sign-in`,
     reuseExistingServer: false,
     // Template copy, two admin CLI batches and `next start`: seconds idle, minutes with five suites on two cores.
     timeout: 300_000,
-    stdout: "pipe",
-    stderr: "pipe",
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
     // SIGTERM lets serve.mjs drop its test database and data folder.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-  },
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+  })),
 });

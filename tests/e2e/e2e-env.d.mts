@@ -6,6 +6,6 @@ export const e2eEnv: {
   ADMIN_EMAIL: string;
   ADMIN_PASSWORD: string;
 };
-export const otherWorkspaceFile: string;
+export function otherWorkspaceFileFor(port: number | string): string;
 export const otherWorkspaceOwner: { email: string; password: string };
 export const editorAccount: { email: string; password: string };

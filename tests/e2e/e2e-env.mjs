@@ -13,10 +13,11 @@ export const e2eEnv = {
   ADMIN_PASSWORD: "e2e-owner-password-7c41",
 };
 
-// A second workspace the admin CLI sets up before the app starts (serve.mjs), owned by another user; the
-// isolation spec reads its id and keys from this file (in the git-ignored test-data folder).
-export const otherWorkspaceFile = new URL("../../.test-data/e2e-other-workspace.json", import.meta.url)
-  .pathname;
+// A second workspace the admin CLI sets up before each lane's app starts (serve.mjs), owned by another
+// user; the isolation spec reads its id and keys from this file (in the git-ignored test-data folder).
+export function otherWorkspaceFileFor(port) {
+  return new URL(`../../.test-data/e2e-other-workspace-${port}.json`, import.meta.url).pathname;
+}
 export const otherWorkspaceOwner = {
   email: "other-owner@e2e.example",
   password: "e2e-other-owner-password-93d2",

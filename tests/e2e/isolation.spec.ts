@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { e2eEnv, otherWorkspaceFile, otherWorkspaceOwner } from "./e2e-env.mjs";
+import { e2eEnv, otherWorkspaceFileFor, otherWorkspaceOwner } from "./e2e-env.mjs";
 import {
   createWebhookWith as createWebhook,
   credential,
@@ -14,7 +14,11 @@ import {
 // reached from the other: not by page URL, not by a forged workspace cookie, not through a server action.
 
 type OtherWorkspace = { workspaceId: string; apiKey: string; eventKey: string };
-const other = (): OtherWorkspace => JSON.parse(readFileSync(otherWorkspaceFile, "utf8"));
+/** The other workspace of this spec's lane (each lane's app has its own; see playwright.config.ts). */
+function other(): OtherWorkspace {
+  const { port } = new URL(test.info().project.use.baseURL ?? "");
+  return JSON.parse(readFileSync(otherWorkspaceFileFor(port), "utf8"));
+}
 
 /**
  * Sends every server action this page calls with `fromId` replaced by `toId`: the request a member

@@ -6,7 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { adminBatch } from "../helpers/admin-cli.mjs";
 import { createAppStorage, startApp } from "../helpers/app-process.mjs";
-import { e2eEnv, editorAccount, otherWorkspaceFile, otherWorkspaceOwner } from "./e2e-env.mjs";
+import { e2eEnv, editorAccount, otherWorkspaceFileFor, otherWorkspaceOwner } from "./e2e-env.mjs";
 
 const port = Number(process.argv[2]);
 if (!Number.isInteger(port) || port <= 0) {
@@ -64,7 +64,7 @@ async function setUpWorkspaces() {
   ]);
   if (!workspaceId) throw new Error("the admin CLI printed no workspace id");
   const [apiKey, eventKey] = await adminBatch(storage, [key(workspaceId, "api"), key(workspaceId, "event")]);
-  await writeFile(otherWorkspaceFile, JSON.stringify({ workspaceId, apiKey, eventKey }));
+  await writeFile(otherWorkspaceFileFor(port), JSON.stringify({ workspaceId, apiKey, eventKey }));
 }
 
 let stopping = false;

@@ -1,4 +1,8 @@
 import path from "node:path";
 
-// Where the sign-in project keeps the owner's cookies for the other specs (a git-ignored folder).
-export const ownerState = path.join(import.meta.dirname, "../../.test-data/e2e-owner-state.json");
+const testData = path.join(import.meta.dirname, "../../.test-data");
+
+/** Where a lane's sign-in project keeps its owner's cookies for the lane's specs (a git-ignored folder). */
+export function ownerStateFor(baseURL: string): string {
+  return path.join(testData, `e2e-owner-state-${new URL(baseURL).port}.json`);
+}

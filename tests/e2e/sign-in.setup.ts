@@ -1,10 +1,10 @@
 import { expect, test as setup } from "@playwright/test";
 import { e2eEnv } from "./e2e-env.mjs";
-import { ownerState } from "./session";
+import { ownerStateFor } from "./session";
 
-// Signs in once as the owner the app seeded from ADMIN_EMAIL/ADMIN_PASSWORD; the other specs start with
+// Signs in once per lane as the owner the app seeded from ADMIN_EMAIL/ADMIN_PASSWORD; the other specs start with
 // this browser state, so they begin signed in.
-setup("sign in as the seeded owner", async ({ page }) => {
+setup("sign in as the seeded owner", async ({ page, baseURL }) => {
   await page.goto("/en/webhooks");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fwebhooks$/);
   await page.getByLabel("Email").fill(e2eEnv.ADMIN_EMAIL);
@@ -12,5 +12,5 @@ setup("sign in as the seeded owner", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/en\/webhooks$/);
   await expect(page.getByText(e2eEnv.ADMIN_EMAIL)).toBeVisible();
-  await page.context().storageState({ path: ownerState });
+  await page.context().storageState({ path: ownerStateFor(baseURL ?? "") });
 });
