@@ -27,7 +27,8 @@ export type RunningWorker = {
 
 export function freePort(): Promise<number>;
 
-export function createAppStorage(): Promise<AppStorage>;
+/** `postgres: false`: an embedded database even when DATABASE_URL is set. */
+export function createAppStorage(options?: { embedded?: boolean; postgres?: boolean }): Promise<AppStorage>;
 
 export function startApp(options?: {
   port?: number;

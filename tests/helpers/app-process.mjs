@@ -95,14 +95,17 @@ async function makeEmbeddedTemplate() {
  * A fresh data folder and, when DATABASE_URL is set, a fresh database of that PostgreSQL server:
  * what one app (and its workers) keeps its state in. `remove()` deletes both. On the embedded database
  * the folder starts with a new, migrated database in it (a copy of the template above).
+ * `postgres: false` makes it an embedded one even when DATABASE_URL is set (the database tests' PGlite).
+ * @param {{ embedded?: boolean, postgres?: boolean }} [options]
  */
 export async function createAppStorage(options = {}) {
   await mkdir(testData, { recursive: true });
   const dataDir = await mkdtemp(path.join(testData, "app-"));
   let database = null;
   try {
-    if (process.env.DATABASE_URL) database = await createTestDatabase(process.env.DATABASE_URL);
-    else if (options.embedded !== false) {
+    if (process.env.DATABASE_URL && options.postgres !== false) {
+      database = await createTestDatabase(process.env.DATABASE_URL);
+    } else if (options.embedded !== false) {
       await cp(await embeddedTemplate(), path.join(dataDir, "pglite"), { recursive: true });
     }
   } catch (error) {

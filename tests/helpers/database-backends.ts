@@ -1,4 +1,5 @@
 import { type Connection, connectDatabase } from "@/db";
+import { createAppStorage } from "./app-process.mjs";
 import { createTestDatabase } from "./test-database.mjs";
 
 /** A migrated, empty database; `second` is another connection to it where the backend can have one. */
@@ -11,17 +12,26 @@ export type OpenDatabase = {
 export type DatabaseBackend = { name: string; open: () => Promise<OpenDatabase> };
 
 /**
- * Embedded PGlite in memory and, when DATABASE_URL is set, a fresh database on that PostgreSQL server:
+ * Embedded PGlite (in a data folder copied from a migrated template: creating a database costs seconds of
+ * CPU, the copy a fraction of one) and, when DATABASE_URL is set, a fresh database on that PostgreSQL server:
  * unit tests run the same cases on both, the proof that the one db module behaves alike. On PostgreSQL a
  * second connection stands in for a second process; PGlite serves one process, so it is the same one.
  */
 export function databaseBackends(): DatabaseBackend[] {
   const backends: DatabaseBackend[] = [
     {
-      name: "PGlite (in memory)",
+      name: "PGlite",
       open: async () => {
-        const connection = await connectDatabase({ dataDir: null });
-        return { connection, second: async () => connection, cleanup: () => connection.close() };
+        const storage = await createAppStorage({ postgres: false });
+        const connection = await connectDatabase({ dataDir: storage.dataDir });
+        return {
+          connection,
+          second: async () => connection,
+          cleanup: async () => {
+            await connection.close();
+            await storage.remove();
+          },
+        };
       },
     },
   ];
