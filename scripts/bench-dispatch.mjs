@@ -229,7 +229,10 @@ async function main() {
         return ids.every((id) => arrivals.get(id)?.length >= FAN_OUT);
       };
       const warm = await openLoop(RATE, 2, () => postEvent("update"));
-      await until(all(warm.results), 30_000, "warm-up deliveries");
+      // A machine too busy to deliver the warm-up in time still gets its figures measured (and they show it).
+      await until(all(warm.results), 30_000, "warm-up deliveries").catch(() =>
+        console.warn(`${label}: the warm-up deliveries had not all arrived after 30 s; measuring anyway`),
+      );
       const meter = cpuMeter(meterGroups);
       await meter.start();
       const measured = await openLoop(RATE, LATENCY_SECONDS, () => postEvent("update"));
