@@ -76,9 +76,10 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
   // sending, so a free slot finds its delivery waiting rather than a round trip under way.
   const capacity = config.claimBatch + config.concurrency;
   const refill = Math.max(1, Math.ceil(config.claimBatch / 2));
-  // A webhook may fill half the claimed places (its sending slots stay capped): enough for big claims
-  // when one webhook has a backlog, and the other half stays for everyone else.
-  const perWebhookHeld = Math.max(4 * config.webhookConcurrency, Math.ceil(capacity / 2));
+  // A webhook may fill half a batch's places (its sending slots stay capped): enough for big claims when
+  // one webhook has a backlog, and with one that hangs holding all of them (and its slots) there is still
+  // room for a refill, so everyone else's deliveries keep being claimed.
+  const perWebhookHeld = Math.max(4 * config.webhookConcurrency, Math.floor(config.claimBatch / 2));
 
   const finish = (claimed: ClaimedDelivery, outcome: DeliveryOutcome) => {
     const webhookId = claimed.webhook.id;
