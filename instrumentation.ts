@@ -19,6 +19,9 @@ export async function register() {
       // On PostgreSQL, events accepted here wake `npm run worker` processes at once (LISTEN/NOTIFY).
       const { shareWakes } = await import("@/lib/dispatch/wake");
       await shareWakes(connection, { listen: env().WORKER_IN_APP !== false });
+      // Keys looked up are cached in this process; the database tells it when one changes.
+      const { listenForKeyChanges } = await import("@/lib/keys/key-cache");
+      await listenForKeyChanges(connection);
       // Deliveries are sent from this process too, unless dedicated workers (`npm run worker`) do it.
       if (env().WORKER_IN_APP !== false) {
         const { startInAppWorker } = await import("@/lib/dispatch/in-app-worker");

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { type ElementDefinition, getElement } from "@/lib/elements";
 import type { Locale } from "@/lib/i18n/routing";
-import type { Translate } from "@/lib/validation/issues";
+import { type FieldIssue, issueMessage } from "@/lib/validation/issues";
 import { unstorable } from "@/lib/validation/text";
 
 export type EventInput = {
@@ -19,7 +19,8 @@ export const IDEMPOTENCY_KEY_MAX = 255;
 // Visible ASCII: a key travels in a header as well as in JSON, and must read the same in both.
 const IDEMPOTENCY_KEY = new RegExp(`^[\\x21-\\x7E]{1,${IDEMPOTENCY_KEY_MAX}}$`);
 
-export type EventIssue = { path: string; message: string };
+/** A refused field; its message is a key of the "Validation" messages (localizeIssues puts it into words). */
+export type EventIssue = FieldIssue;
 
 const envelopeSchema = z.strictObject({
   trigger_element: z.string(),
@@ -29,7 +30,19 @@ const envelopeSchema = z.strictObject({
   idempotency_key: z.string().optional(),
 });
 
-const zodLocales = { en: z.locales.en, de: z.locales.de };
+// zod's own words for the shape of the data, one error map per language, built once.
+const zodErrors = { en: z.locales.en().localeError, de: z.locales.de().localeError };
+
+// A delete needs only the element's id: one schema per element, built at its first use.
+const idOnlySchemas = new WeakMap<ElementDefinition, z.ZodType<{ id: unknown }>>();
+function idOnlySchema(element: ElementDefinition) {
+  let schema = idOnlySchemas.get(element);
+  if (!schema) {
+    schema = z.looseObject({ id: element.idSchema });
+    idOnlySchemas.set(element, schema);
+  }
+  return schema;
+}
 
 // NUL and lone surrogates (unstorable, lib/validation): PostgreSQL cannot store the first in text, and
 // neither is text a receiver can trust. Found iteratively, so deeply nested data cannot exhaust the stack.
@@ -69,16 +82,16 @@ function issuesOf(error: z.ZodError, prefix: string[] = []): EventIssue[] {
 function idempotencyKeyOf(
   field: string | undefined,
   header: string | null,
-  t: Translate,
 ): { ok: true; key: string | null } | { ok: false; issue: EventIssue } {
   if (field !== undefined && header !== null && field !== header) {
-    return { ok: false, issue: { path: "idempotency_key", message: t("idempotencyKeyDiffers") } };
+    return { ok: false, issue: { path: "idempotency_key", message: issueMessage("idempotencyKeyDiffers") } };
   }
   const key = field ?? header;
   if (key === null) return { ok: true, key: null };
   if (!IDEMPOTENCY_KEY.test(key)) {
     const path = field !== undefined ? "idempotency_key" : "Idempotency-Key";
-    return { ok: false, issue: { path, message: t("idempotencyKeyInvalid", { max: IDEMPOTENCY_KEY_MAX }) } };
+    const message = issueMessage("idempotencyKeyInvalid", { max: IDEMPOTENCY_KEY_MAX });
+    return { ok: false, issue: { path, message } };
   }
   return { ok: true, key };
 }
@@ -86,34 +99,36 @@ function idempotencyKeyOf(
 /**
  * Checks a reported event: a known element and trigger, and data that fits the element's schema (a delete
  * needs only `id`), and its idempotency key if it has one (`idempotency_key`, or the Idempotency-Key
- * header given as `headerKey`). Messages come in the caller's language; zod's own ones for the shape of
- * the data.
+ * header given as `headerKey`). Its own messages are keys of the "Validation" messages, put into the
+ * caller's words at the edge (localizeIssues); zod's own ones, for the shape of the data, come in `locale`.
+ * Every schema is built once: nothing is built per event.
  */
 export function parseEvent(
   input: unknown,
-  t: Translate,
   locale: Locale,
   headerKey: string | null = null,
 ): { ok: true; event: EventInput } | { ok: false; issues: EventIssue[] } {
-  const error = zodLocales[locale]().localeError;
+  const error = zodErrors[locale];
   const envelope = envelopeSchema.safeParse(input, { error });
   if (!envelope.success) return { ok: false, issues: issuesOf(envelope.error) };
   const { trigger_element, trigger, data, prokey } = envelope.data;
-  const keyed = idempotencyKeyOf(envelope.data.idempotency_key, headerKey, t);
+  const keyed = idempotencyKeyOf(envelope.data.idempotency_key, headerKey);
   if (!keyed.ok) return { ok: false, issues: [keyed.issue] };
   const idempotencyKey = keyed.key;
   const unsafe = unstorablePath({ data, prokey });
-  if (unsafe !== null) return { ok: false, issues: [{ path: unsafe, message: t("textInvisible") }] };
+  if (unsafe !== null)
+    return { ok: false, issues: [{ path: unsafe, message: issueMessage("textInvisible") }] };
 
   const element = getElement(trigger_element);
-  if (!element) return { ok: false, issues: [{ path: "trigger_element", message: t("elementUnknown") }] };
+  if (!element)
+    return { ok: false, issues: [{ path: "trigger_element", message: issueMessage("elementUnknown") }] };
   if (!element.triggers.includes(trigger)) {
     const allowed = element.triggers.join(", ");
-    return { ok: false, issues: [{ path: "trigger", message: t("triggerUnknown", { allowed }) }] };
+    return { ok: false, issues: [{ path: "trigger", message: issueMessage("triggerUnknown", { allowed }) }] };
   }
 
   if (element.idOnlyTriggers.includes(trigger)) {
-    const idOnly = z.looseObject({ id: element.idSchema }).safeParse(data, { error });
+    const idOnly = idOnlySchema(element).safeParse(data, { error });
     if (!idOnly.success) return { ok: false, issues: issuesOf(idOnly.error, ["data"]) };
     return {
       ok: true,

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type ApiKeyRow, apiKeys, type KeyKind, type KeyScope } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
+import { cachedKey, forgetKeys, keyGeneration, rememberKey } from "./key-cache";
 import { EVENT_KEY_SCOPE } from "./schema";
 import { generateKeyToken, hashKeyToken, kindOfToken } from "./token";
 
@@ -64,6 +65,8 @@ export async function revokeKey(db: Database, workspaceId: string, id: string): 
     .set({ revoked_at: new Date() })
     .where(and(eq(apiKeys.workspace_id, workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revoked_at)))
     .returning();
+  // Other processes hear of it from the trigger (migration 0009); this one forgets it now.
+  if (row) forgetKeys(row.key_hash);
   return row ? toKeyView(row) : null;
 }
 
@@ -74,6 +77,7 @@ export async function revokeKeyByToken(db: Database, token: string): Promise<Key
     .set({ revoked_at: new Date() })
     .where(and(eq(apiKeys.key_hash, hashKeyToken(token)), isNull(apiKeys.revoked_at)))
     .returning();
+  if (row) forgetKeys(row.key_hash);
   return row ? toKeyView(row) : null;
 }
 
@@ -81,29 +85,49 @@ export async function revokeKeyByToken(db: Database, token: string): Promise<Key
 // 80 writes a second.
 const LAST_USED_RESOLUTION = sql`now() - interval '1 minute'`;
 
-/** The live key of this kind behind a token: not revoked, not expired. Records its use. */
+/**
+ * The live key of this kind behind a token: not revoked, not expired. Records its use. An app process
+ * answers from its cache of keys (key-cache.ts) once it has looked one up.
+ */
 export async function findLiveKey(db: Database, token: string, kind: KeyKind): Promise<KeyView | null> {
   if (kindOfToken(token) !== kind) return null;
+  const hash = hashKeyToken(token);
+  const cached = cachedKey<KeyView>(hash, kind);
+  if (cached) {
+    if (cached.markUse) {
+      markUsed(db, cached.value.id).catch((error: unknown) =>
+        console.error("[hooksmith] could not record a key's use:", error),
+      );
+    }
+    return cached.value;
+  }
+  const generation = keyGeneration();
   const [row] = await db
     .select()
     .from(apiKeys)
     .where(
       and(
-        eq(apiKeys.key_hash, hashKeyToken(token)),
+        eq(apiKeys.key_hash, hash),
         eq(apiKeys.kind, kind),
         isNull(apiKeys.revoked_at),
         or(isNull(apiKeys.expires_at), sql`${apiKeys.expires_at} > now()`),
       ),
     );
   if (!row) return null;
+  await markUsed(db, row.id);
+  const view = toKeyView(row);
+  rememberKey(hash, kind, view, row.expires_at, generation);
+  return view;
+}
+
+async function markUsed(db: Database, id: string) {
   await db
     .update(apiKeys)
     .set({ last_used_at: sql`now()` })
     .where(
       and(
-        eq(apiKeys.id, row.id),
+        eq(apiKeys.id, id),
         or(isNull(apiKeys.last_used_at), lt(apiKeys.last_used_at, LAST_USED_RESOLUTION)),
       ),
     );
-  return toKeyView(row);
 }

@@ -11,7 +11,6 @@ import { defaultDispatchConfig } from "@/lib/dispatch/config";
 import { parseEvent } from "@/lib/dispatch/event-input";
 import { recordOutcomes } from "@/lib/dispatch/record";
 import { getElement } from "@/lib/elements";
-import { validationTranslator } from "@/lib/i18n/translator";
 import { databaseBackends } from "../helpers/database-backends";
 import { insertWebhook, useDatabase } from "../helpers/rows";
 
@@ -21,11 +20,7 @@ import { insertWebhook, useDatabase } from "../helpers/rows";
 const WORKER = "record-test-worker";
 const DAY = 24 * 60 * 60 * 1000;
 const answer = getElement("rsvp_answer")?.sample as Record<string, unknown>;
-const parsed = parseEvent(
-  { trigger_element: "rsvp_answer", trigger: "create", data: answer },
-  validationTranslator("en"),
-  "en",
-);
+const parsed = parseEvent({ trigger_element: "rsvp_answer", trigger: "create", data: answer }, "en");
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const event = parsed.event;
 
