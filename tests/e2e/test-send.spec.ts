@@ -39,7 +39,10 @@ async function inboxRequests(request: APIRequestContext, inbox: Inbox): Promise<
 }
 
 for (const locale of ["en", "de"] as const) {
-  test(`sends a test to a request inbox from the editor and the list (${locale})`, async ({ page, request }) => {
+  test(`sends a test to a request inbox from the editor and the list (${locale})`, async ({
+    page,
+    request,
+  }) => {
     const t = texts[locale];
     const name = `Inbox try ${locale} ${randomBytes(3).toString("hex")}`;
     const inboxResponse = await request.post("/api/v1/inbox", { headers: apiHeaders, data: { name } });
