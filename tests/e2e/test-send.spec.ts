@@ -43,6 +43,8 @@ for (const locale of ["en", "de"] as const) {
     page,
     request,
   }) => {
+    // Editor, inbox, list and log in one go: longer than one page's budget on a loaded machine.
+    test.setTimeout(180_000);
     const t = texts[locale];
     const name = `Inbox try ${locale} ${randomBytes(3).toString("hex")}`;
     const inboxResponse = await request.post("/api/v1/inbox", { headers: apiHeaders, data: { name } });
