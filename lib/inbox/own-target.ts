@@ -51,6 +51,8 @@ export type InboxOwner = { workspaceId: string } | { webhookId: string };
  * workspace on this instance: the same path and query on the app's own listener. Null for anything else.
  */
 export async function ownInboxRoute(db: Database, target: string, owner: InboxOwner): Promise<URL | null> {
+  // Most payload URLs are nothing of the kind: they are passed over without reading the settings.
+  if (!target.includes("/api/inbox/")) return null;
   const token = ownInboxToken(target, ownOrigin());
   if (!token) return null;
   const workspace =
