@@ -80,6 +80,14 @@ const envSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
   // The app's public URL; unset, each request's own host is used (any port works). https makes cookies Secure.
   BETTER_AUTH_URL: z.string().url().optional(),
+  // The app's own public origin (e.g. https://hooks.example.com): payload URLs of this instance's request
+  // inboxes start with it. Unset: BETTER_AUTH_URL, else http://localhost:$PORT (lib/inbox/own-target.ts).
+  APP_URL: z.string().url().optional(),
+  // Where this instance's own listener is reached, for deliveries to its own inboxes (never taken from a
+  // payload URL). Unset: http://127.0.0.1:$PORT; set it for a worker that runs apart from the app.
+  APP_INTERNAL_URL: z.string().url().optional(),
+  // The port the app listens on (`npm start`, `next start -p`).
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // Seeds the first owner at start-up when no user exists yet (instead of the set-up page).
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),

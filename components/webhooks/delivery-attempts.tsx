@@ -108,7 +108,7 @@ function Result({ attempt }: { attempt: AttemptView }) {
   );
 }
 
-function Headers({ headers }: { headers: [string, string][] }) {
+export function Headers({ headers }: { headers: [string, string][] }) {
   const t = useTranslations("Deliveries");
   return (
     <div>

@@ -2,7 +2,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClasses } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
-import type { DeliverySummary } from "@/lib/dispatch/rows";
+import type { DeliveryFilter, DeliverySummary } from "@/lib/dispatch/rows";
 import { Link } from "@/lib/i18n/navigation";
 import { DeliveryItem } from "./delivery-item";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
@@ -34,9 +34,11 @@ type Props = {
   // Whether this page starts after a cursor (then "Newest" leads back to the first page).
   paged: boolean;
   failingDays: number;
+  // Which deliveries are shown: all, only tests, or none of them (?show=).
+  filter: DeliveryFilter;
 };
 
-export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: Props) {
+export function DeliveryLog({ webhook, deliveries, older, paged, failingDays, filter }: Props) {
   const t = useTranslations("Deliveries");
   const tList = useTranslations("Webhooks");
   const labels = elementLabels(useTranslations());
@@ -49,7 +51,9 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
       .map((delivery) => delivery.next_attempt_at)
       .filter((at): at is string => at !== null)
       .sort()[0] ?? null;
-  const base = `/webhooks/${webhook.id}/deliveries`;
+  const logPath = `/webhooks/${webhook.id}/deliveries`;
+  const base = filter === "all" ? logPath : `${logPath}?show=${filter}`;
+  const filters = { all: t("filterAll"), tests: t("filterTests"), real: t("filterReal") } as const;
 
   return (
     <div className="space-y-6">
@@ -92,6 +96,20 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
       </div>
       <LogAutoRefresh nextAttemptAt={nextAttemptAt} />
 
+      <nav aria-label={t("filter")} className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-500">{t("filter")}</span>
+        {(Object.keys(filters) as DeliveryFilter[]).map((option) => (
+          <Link
+            key={option}
+            href={option === "all" ? logPath : `${logPath}?show=${option}`}
+            aria-current={option === filter ? "page" : undefined}
+            className={buttonClasses(option === filter ? "primary" : "secondary", "sm")}
+          >
+            {filters[option]}
+          </Link>
+        ))}
+      </nav>
+
       {deliveries.length === 0 ? (
         <section
           aria-labelledby="deliveries-empty"
@@ -118,7 +136,8 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
       ) : (
         <ol aria-label={t("listLabel")} className="space-y-2">
           {deliveries.map((delivery) => {
-            const resendable = delivery.status === "failed" || delivery.status === "cancelled";
+            const resendable =
+              !delivery.is_test && (delivery.status === "failed" || delivery.status === "cancelled");
             return (
               <DeliveryItem
                 key={delivery.id}
@@ -142,6 +161,14 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
                       <ChevronRightIcon />
                     </span>
                     <DeliveryStatusBadge status={delivery.status} />
+                    {delivery.is_test ? (
+                      <span
+                        data-testid="test-badge"
+                        className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-semibold text-indigo-700"
+                      >
+                        {t("testBadge")}
+                      </span>
+                    ) : null}
                     <time
                       dateTime={delivery.event_time}
                       className="font-medium whitespace-nowrap text-slate-900"

@@ -28,6 +28,7 @@ import type { EditorControl } from "./editor-types";
 import { KeyValueGrid } from "./key-value-grid";
 import { LeaveGuard } from "./leave-guard";
 import { RequestPreview } from "./request-preview";
+import { TestSendPanel } from "./test-send";
 import { TriggerFields } from "./trigger-fields";
 import { ValueCellTargetProvider } from "./value-cell-target";
 
@@ -249,7 +250,15 @@ export function WebhookEditor({
               </div>
             </fieldset>
 
-            <aside className="min-w-0 lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:overflow-y-auto">
+            <aside className="min-w-0 space-y-6 lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:overflow-y-auto">
+              {readOnly ? null : (
+                <EditorTestSend
+                  webhookId={webhookId}
+                  control={control}
+                  catalog={catalog}
+                  getValues={getValues}
+                />
+              )}
               <RequestPreview control={control} />
             </aside>
           </form>
@@ -263,6 +272,37 @@ export function WebhookEditor({
 function code(chunks: ReactNode) {
   return (
     <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] text-slate-700">{chunks}</code>
+  );
+}
+
+// The test of what the form holds: the saved webhook when nothing changed, else the form as it would be
+// saved (not logged: there is no webhook to log it under yet).
+function EditorTestSend({
+  webhookId,
+  control,
+  catalog,
+  getValues,
+}: {
+  webhookId: string | null;
+  control: EditorControl;
+  catalog: EditorCatalog;
+  getValues: () => WebhookFormValues;
+}) {
+  const { isDirty } = useFormState({ control });
+  const [elementKey, trigger] = useWatch({ control, name: ["trigger_element", "trigger"] });
+  const unsaved = webhookId === null || isDirty;
+  return (
+    <TestSendPanel
+      webhookId={webhookId}
+      element={elementKey}
+      trigger={trigger}
+      unsaved={unsaved}
+      unsavedValues={() => {
+        if (!unsaved) return null;
+        const values = getValues();
+        return toWebhookInput(values, catalogElement(catalog, values.trigger_element));
+      }}
+    />
   );
 }
 

@@ -7,6 +7,7 @@ import { DeleteWebhookButton } from "./delete-webhook-button";
 import { elementLabels } from "./element-labels";
 import { HookIcon, LogIcon, PencilIcon, PlusIcon } from "./icons";
 import { MethodAndUrl } from "./method-and-url";
+import { TestSendRowButton } from "./test-send";
 import { WebhookActiveSwitch } from "./webhook-active-switch";
 
 // `canEdit`: editors and owners create, switch and delete; viewers only look.
@@ -126,6 +127,7 @@ export function WebhookList({
                       <PencilIcon />
                       <span>{t("editShort")}</span>
                     </Link>
+                    {canEdit ? <TestSendRowButton webhookId={webhook.id} name={webhook.name} /> : null}
                     {canEdit ? <DeleteWebhookButton id={webhook.id} name={webhook.name} /> : null}
                   </div>
                 </TableCell>

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  json,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { webhooks } from "./webhooks";
 import { workspaces } from "./workspaces";
 
@@ -18,8 +29,16 @@ export const events = pgTable(
     // json, not jsonb: keeps the data's key order, so element_data reads as the platform sent it.
     data: json("data").$type<Record<string, unknown>>().notNull(),
     received_at: timestamp("received_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    // The sample data of a test send (lib/dispatch/test-send.ts), not something the platform reported.
+    is_test: boolean("is_test").notNull().default(false),
   },
-  (table) => [index("events_received_at_idx").on(table.received_at)],
+  (table) => [
+    index("events_received_at_idx").on(table.received_at),
+    // A test send's picker: the workspace's last real events of one element and trigger.
+    index("events_workspace_element_trigger_idx")
+      .on(table.workspace_id, table.trigger_element, table.trigger, table.received_at)
+      .where(sql`${table.is_test} = false`),
+  ],
 );
 
 // "cancelled": still pending when its webhook was switched off (by a person, or by the system after a 410 or
@@ -84,6 +103,8 @@ export const deliveries = pgTable(
     last_error: text("last_error"),
     created_at: timestamp("created_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
     completed_at: timestamp("completed_at", { withTimezone: true, precision: 6 }),
+    // A test send: one attempt, never retried or resent, never counted toward the webhook's health.
+    is_test: boolean("is_test").notNull().default(false),
   },
   (table) => [
     index("deliveries_due_idx").on(table.next_attempt_at).where(sql`${table.status} = 'pending'`),

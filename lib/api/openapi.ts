@@ -5,6 +5,7 @@ import packageJson from "@/package.json";
 import { catalogSchema } from "./catalog";
 import { type ErrorCode, errorStatus } from "./errors";
 import { inboxOpenApi } from "./openapi-inbox";
+import { testSendOpenApi } from "./openapi-test-send";
 import { MAX_BODY_BYTES } from "./read-json";
 
 type JsonSchema = { [key: string]: unknown };
@@ -209,6 +210,8 @@ function buildDocument() {
     uuidParameter,
   });
   Object.assign(schemas, inbox.schemas);
+  const testSend = testSendOpenApi({ toSchema, commonErrors, bodyErrors, error, idParameter });
+  Object.assign(schemas, testSend.schemas);
 
   return {
     openapi: "3.1.0",
@@ -307,6 +310,7 @@ function buildDocument() {
           },
         },
       },
+      ...testSend.paths,
       ...inbox.paths,
       "/elements": {
         get: {

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { rateLimitBuckets } from "@/db/schema";
+import { TEST_SENDS_PER_MINUTE } from "@/lib/dispatch/test-outcome";
 import { env } from "@/lib/env";
 import type { Principal, Realm } from "./auth";
 
@@ -73,15 +74,16 @@ function heldFor(db: Database, bucket: string, now: number): Held {
 }
 
 /**
- * Takes one request from the bucket, which holds `rate` (one second's worth) and refills continuously.
- * `now` comes from the caller's clock so that tests can move time; processes on one database are
- * expected to share a clock (NTP), and a clock behind the stored one refills nothing.
+ * Takes one request from the bucket, which holds `rate` (one `windowSeconds`' worth, a second unless told)
+ * and refills continuously. `now` comes from the caller's clock so that tests can move time; processes on
+ * one database are expected to share a clock (NTP), and a clock behind the stored one refills nothing.
  */
 export async function takeRequest(
   db: Database,
   bucket: string,
   rate: number,
   now = new Date(),
+  windowSeconds = 1,
 ): Promise<LimitResult> {
   const at = now.getTime();
   const entry = heldFor(db, bucket, at);
@@ -94,7 +96,7 @@ export async function takeRequest(
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((entry.refusedUntil - at) / 1000)) };
     }
     if (!entry.drawing) {
-      entry.drawing = drawGrant(db, bucket, rate, now, entry).finally(() => {
+      entry.drawing = drawGrant(db, bucket, { rate, windowSeconds }, now, entry).finally(() => {
         entry.drawing = null;
       });
     }
@@ -103,31 +105,34 @@ export async function takeRequest(
 }
 
 // Takes a grant from the shared bucket, or what is left of one; or learns when the next token is due.
-async function drawGrant(db: Database, bucket: string, rate: number, now: Date, entry: Held) {
+type Size = { rate: number; windowSeconds: number };
+
+async function drawGrant(db: Database, bucket: string, size: Size, now: Date, entry: Held) {
   const at = now.getTime();
-  const grant = grantSize(rate);
-  let drawn = await draw(db, bucket, rate, grant, now);
+  const grant = grantSize(size.rate);
+  let drawn = await draw(db, bucket, size, grant, now);
   let taken = grant;
   if (!drawn.allowed && drawn.tokens >= 1) {
     // Less than a grant is left: take what there is.
     taken = Math.min(grant, Math.floor(drawn.tokens));
-    drawn = await draw(db, bucket, rate, taken, now);
+    drawn = await draw(db, bucket, size, taken, now);
   }
   if (drawn.allowed) {
     entry.tokens = taken;
     entry.expires = at + GRANT_TTL_MS;
   } else {
     entry.tokens = 0;
-    entry.refusedUntil = at + Math.max(1, ((1 - drawn.tokens) / rate) * 1000);
+    entry.refusedUntil = at + Math.max(1, ((1 - drawn.tokens) / size.rate) * size.windowSeconds * 1000);
   }
 }
 
 // Takes `take` tokens from the bucket if it holds that many after refilling, else nothing; returns the
 // tokens left (the refilled count when refused) and whether they were taken.
-async function draw(db: Database, bucket: string, rate: number, take: number, now: Date) {
+async function draw(db: Database, bucket: string, { rate, windowSeconds }: Size, take: number, now: Date) {
   const table = rateLimitBuckets;
   const elapsedSeconds = sql`greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - ${table.updated_at})))`;
-  const refilled = sql`least(${rate}::float8, ${table.tokens} + ${elapsedSeconds} * ${rate}::float8)`;
+  const refill = rate / windowSeconds;
+  const refilled = sql`least(${rate}::float8, ${table.tokens} + ${elapsedSeconds} * ${refill}::float8)`;
   const [row] = await db
     .insert(table)
     .values({ bucket, tokens: rate - take, updated_at: now, allowed: true })
@@ -142,4 +147,14 @@ async function draw(db: Database, bucket: string, rate: number, take: number, no
     .returning({ tokens: table.tokens, allowed: table.allowed });
   if (!row) throw new Error("the rate-limit statement returned no row");
   return row;
+}
+
+// Test sends per workspace: 30 a minute, whoever sends them (people in the editor, keys over the API). A
+// test is a real request to a third party made while the caller waits, and holds a connection up to the
+// 15 s timeout: unlimited, a workspace could use the app to hammer any host, or tie up the app's
+// connections. 30 a minute is far more than a person clicking "Send test" needs, and lets a script try
+// every method and content type in one go. The bucket is the API's (rate_limit_buckets), shared by every
+// app process, holding 30 and refilling one every 2 s.
+export function takeTestSend(db: Database, workspaceId: string, now = new Date()): Promise<LimitResult> {
+  return takeRequest(db, `test:${workspaceId}`, TEST_SENDS_PER_MINUTE, now, 60);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Database } from "@/db";
 import type { DeliveryStatus, StoredRequest } from "@/db/schema";
 import { encryptRequestHeaders } from "@/lib/crypto/delivery-requests";
 import { encryptionKey } from "@/lib/crypto/key";
@@ -8,7 +9,8 @@ import type { ClaimedDelivery } from "./claim";
 import type { DispatchConfig } from "./config";
 import { type AttemptEffect, judgeAttempt } from "./failure-policy";
 import { type LogSecrets, logSecretsOf, maskRequest, maskResponseHeaders } from "./mask";
-import { headerValue, type SendResult, sendRequest } from "./send";
+import { sendToTarget } from "./own-inbox";
+import { headerValue, type SendResult } from "./send";
 import { signatureHeaders, signedContent } from "./sign";
 
 /** One row of the attempt log, as written. */
@@ -45,12 +47,14 @@ export type DeliveryOutcome = {
 
 /**
  * One attempt of one claimed delivery: render (first attempt only), sign, send, and decide what follows
- * (done, retry when, failed: the failure policy decides). Touches no database: `recordOutcomes` (record.ts)
- * writes the results of many attempts at once.
+ * (done, retry when, failed: the failure policy decides). Writes to no database: `recordOutcomes` (record.ts)
+ * writes the results of many attempts at once. `db` only answers whether the payload URL is one of this
+ * instance's own inboxes (own-inbox.ts).
  */
 export async function attemptDelivery(
   { delivery, webhook, data, undecryptable, sealed }: ClaimedDelivery,
   config: DispatchConfig,
+  db?: Database,
 ): Promise<DeliveryOutcome> {
   const now = new Date();
   const attempt = delivery.attempts + 1;
@@ -120,7 +124,7 @@ export async function attemptDelivery(
     secrets,
   });
   const sent: StoredRequest = { ...request, headers: [...request.headers, ...Object.entries(signature)] };
-  const result = await sendRequest(sent, config);
+  const result = await sendToTarget(sent, config, db, { webhookId: webhook.id });
   const answered = {
     ...ids,
     attempts: attempt,
@@ -151,12 +155,12 @@ export async function attemptDelivery(
   };
 }
 
-function describeFailure(result: SendResult): string {
+export function describeFailure(result: SendResult): string {
   if (result.errorKind) return `${result.errorKind}: ${result.errorMessage ?? ""}`.trim();
   return `HTTP ${result.status}`;
 }
 
-function attemptLog(
+export function attemptLog(
   deliveryId: string,
   attempt: number,
   startedAt: Date,

@@ -5,7 +5,7 @@ import { deliveries, deliveryAttempts, events } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { type Keyset, keysetPage, newestFirst, olderThan } from "@/lib/keyset";
 import { dispatchConfig } from "./config";
-import type { DeliverySummary } from "./rows";
+import type { DeliveryFilter, DeliverySummary } from "./rows";
 
 export const DELIVERY_PAGE_SIZE = 50;
 // What the log shows of a request body; response bodies are stored with the same cap (see config).
@@ -43,7 +43,7 @@ export async function listDeliveries(
   db: Database,
   workspaceId: string,
   webhookId: string,
-  options: { before?: string | null; limit?: number } = {},
+  options: { before?: string | null; limit?: number; filter?: DeliveryFilter } = {},
 ): Promise<DeliveryPage> {
   if (!isUuid(webhookId)) return { deliveries: [], older: null };
   const { rows, older } = await keysetPage(options.limit ?? DELIVERY_PAGE_SIZE, (take) =>
@@ -59,6 +59,7 @@ export async function listDeliveries(
         next_attempt_at: deliveries.next_attempt_at,
         last_response_status: deliveries.last_response_status,
         last_error: deliveries.last_error,
+        is_test: deliveries.is_test,
       })
       .from(deliveries)
       .innerJoin(events, eq(events.id, deliveries.event_id))
@@ -67,6 +68,9 @@ export async function listDeliveries(
           eq(deliveries.workspace_id, workspaceId),
           eq(deliveries.webhook_id, webhookId),
           olderThan(deliveryKeys, options.before, { column: deliveries.webhook_id, value: webhookId }),
+          options.filter === "tests" || options.filter === "real"
+            ? eq(deliveries.is_test, options.filter === "tests")
+            : undefined,
         ),
       )
       .orderBy(...newestFirst(deliveryKeys))

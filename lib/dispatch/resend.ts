@@ -46,7 +46,14 @@ export async function resendDelivery(
       completed_at: null,
     })
     // Only a finished one: a double click or a second tab cannot queue a delivery that is already on its way.
-    .where(and(eq(deliveries.id, deliveryId), inArray(deliveries.status, ["failed", "cancelled"])))
+    // A test is one attempt, never sent again (lib/dispatch/test-send.ts).
+    .where(
+      and(
+        eq(deliveries.id, deliveryId),
+        inArray(deliveries.status, ["failed", "cancelled"]),
+        eq(deliveries.is_test, false),
+      ),
+    )
     .returning({ id: deliveries.id });
   if (requeued.length === 0) return { ok: false, error: "not_failed" };
   wakeWorkers();

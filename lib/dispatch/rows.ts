@@ -18,4 +18,9 @@ export type DeliverySummary = {
   next_attempt_at: string | null;
   last_response_status: number | null;
   last_error: string | null;
+  /** A test send (lib/dispatch/test-send.ts): one attempt, never resent. */
+  is_test: boolean;
 };
+
+/** Which deliveries the log shows: all, only tests, or none of them. */
+export type DeliveryFilter = "all" | "tests" | "real";

@@ -99,13 +99,18 @@ const WIRE_HEADERS = new Set(["host", "content-length", "transfer-encoding", "co
  * Sends one request to an approved target and reports what happened; never throws. The host is checked
  * (guard.ts) and the connection pinned to the checked addresses; redirects are not followed; the response
  * body is read only up to the limit. `timeoutMs` bounds everything from the DNS lookup to the last byte.
+ * `approved` skips the guard for a target the caller vouches for: only own-inbox.ts passes one.
  */
-export async function sendRequest(request: SendInput, config: SendConfig): Promise<SendResult> {
+export async function sendRequest(
+  request: SendInput,
+  config: SendConfig,
+  approved?: ApprovedTarget,
+): Promise<SendResult> {
   const started = performance.now();
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), config.timeoutMs);
   try {
-    const outcome = await attempt(request, config, deadline.signal);
+    const outcome = await attempt(request, config, deadline.signal, approved);
     return { ...outcome, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
     // Not expected: every known failure is an outcome. Still a result, as promised.
@@ -131,11 +136,20 @@ export function pinnedLookup(addresses: LookupAddress[]): LookupFunction {
   };
 }
 
-async function attempt(request: SendInput, config: SendConfig, deadline: AbortSignal): Promise<Outcome> {
-  const target = await Promise.race([
-    checkTarget(request.url, config),
-    new Promise<null>((resolve) => deadline.addEventListener("abort", () => resolve(null), { once: true })),
-  ]);
+// `approved`: the app's own listener for one of its own inboxes (lib/dispatch/own-inbox.ts); every other
+// request goes through the guard.
+async function attempt(
+  request: SendInput,
+  config: SendConfig,
+  deadline: AbortSignal,
+  approved?: ApprovedTarget,
+): Promise<Outcome> {
+  const target =
+    approved ??
+    (await Promise.race([
+      checkTarget(request.url, config),
+      new Promise<null>((resolve) => deadline.addEventListener("abort", () => resolve(null), { once: true })),
+    ]));
   if (target === null) return timedOut(config);
   if (!target.ok) return failure(target.kind, target.message);
   const headers = wireHeaders(request, target.url);

@@ -123,7 +123,7 @@ export function startWorker(db: Database, config: DispatchConfig): Worker {
       }
       ready.splice(index, 1);
       count(inFlight, webhookId, 1);
-      const task = attemptDelivery(claimed, config)
+      const task = attemptDelivery(claimed, config, db)
         .then((outcome) => {
           writer.write(outcome);
           finish(claimed, outcome);

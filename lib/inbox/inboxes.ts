@@ -52,7 +52,8 @@ export function toInboxView(row: RequestInboxRow): InboxView {
   };
 }
 
-const live = sql`(${requestInboxes.expires_at} is null or ${requestInboxes.expires_at} > now())`;
+/** An inbox that has not expired (pinned, or before its expiry). */
+export const live = sql`(${requestInboxes.expires_at} is null or ${requestInboxes.expires_at} > now())`;
 const expiryFrom = (pinned: boolean) =>
   pinned ? null : sql`now() + ${sql.raw(`interval '${INBOX_LIFETIME_MS / 1000} seconds'`)}`;
 

@@ -5,6 +5,7 @@ import { webhooks } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { WorkspaceContext } from "@/lib/context";
 import { encryptHeader, encryptSecret, encryptUrl } from "@/lib/crypto/webhook-secrets";
+import { ownInboxRoute } from "@/lib/inbox/own-target";
 import { checkTargetForSave, targetPolicy } from "@/lib/targets/guard";
 import { type FieldIssue, issueMessage, toFieldIssues } from "@/lib/validation/issues";
 import { creationInput, mergePatch } from "./patch";
@@ -24,7 +25,9 @@ function reactivation(active: boolean) {
 }
 
 // The payload URL must not point into our own networks (SSRF); the worker checks again before each send.
-async function targetIssues(url: string): Promise<FieldIssue[]> {
+// A live inbox of the workspace on this instance is the one exception (lib/inbox/own-target.ts).
+async function targetIssues(db: Database, workspaceId: string, url: string): Promise<FieldIssue[]> {
+  if (await ownInboxRoute(db, url, { workspaceId })) return [];
   const check = await checkTargetForSave(url, targetPolicy());
   if (check.ok) return [];
   return [{ path: "payload_url", message: issueMessage("urlNotPublic", { reason: check.message }) }];
@@ -47,7 +50,7 @@ export async function createWebhook(
 ): Promise<MutationResult> {
   const parsed = webhookSchema.safeParse(creationInput(input));
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
-  const refused = await targetIssues(parsed.data.payload_url);
+  const refused = await targetIssues(db, context.workspaceId, parsed.data.payload_url);
   if (refused.length > 0) return { ok: false, error: "validation_failed", issues: refused };
   const [row] = await db
     .insert(webhooks)
@@ -78,7 +81,7 @@ export async function updateWebhook(
   const parsed = webhookSchema.safeParse(mergePatch(existing, patch));
   if (!parsed.success) return { ok: false, error: "validation_failed", issues: toFieldIssues(parsed.error) };
   if (parsed.data.payload_url !== existing.payload_url) {
-    const refused = await targetIssues(parsed.data.payload_url);
+    const refused = await targetIssues(db, context.workspaceId, parsed.data.payload_url);
     if (refused.length > 0) return { ok: false, error: "validation_failed", issues: refused };
   }
   const [row] = await db

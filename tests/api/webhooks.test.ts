@@ -687,6 +687,7 @@ describe("the OpenAPI document", () => {
       "/webhook/latest",
       "/webhook/{id}",
       "/webhook/{id}/rotate-secret",
+      "/webhook/{id}/test",
     ]);
     expect(Object.keys(body.paths["/webhook/{id}"] ?? {})).toEqual(
       expect.arrayContaining(["get", "patch", "delete"]),

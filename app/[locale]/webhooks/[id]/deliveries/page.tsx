@@ -20,9 +20,10 @@ export default async function DeliveriesPage({ params, searchParams }: Props) {
   const found = await pageWebhook((await params).id);
   if (!found) notFound();
   const { access, db, webhook } = found;
-  const { before } = await searchParams;
+  const { before, show } = await searchParams;
   const cursor = cursorParam(before);
-  const page = await listDeliveries(db, access.workspaceId, webhook.id, { before: cursor });
+  const filter = show === "tests" || show === "real" ? show : "all";
+  const page = await listDeliveries(db, access.workspaceId, webhook.id, { before: cursor, filter });
   // TanStack Query reads each opened delivery's attempts; only this page needs its provider.
   return (
     <QueryProvider>
@@ -32,6 +33,7 @@ export default async function DeliveriesPage({ params, searchParams }: Props) {
         older={page.older}
         paged={cursor !== null}
         failingDays={failingDaysBeforeDisable()}
+        filter={filter}
       />
     </QueryProvider>
   );
