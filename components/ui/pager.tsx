@@ -28,7 +28,10 @@ export function Pager({
         <span />
       )}
       {older ? (
-        <Link href={`${base}?before=${older}`} className={buttonClasses("secondary", "sm")}>
+        <Link
+          href={`${base}${base.includes("?") ? "&" : "?"}before=${older}`}
+          className={buttonClasses("secondary", "sm")}
+        >
           {texts.older}
           <span aria-hidden="true">→</span>
         </Link>
