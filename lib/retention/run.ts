@@ -13,8 +13,12 @@ export const DEFAULT_RETENTION_DAYS = 30;
 /** Events per batch: their deliveries and attempts go in the same batch, so it stays small. */
 const EVENT_BATCH = 25;
 const BODY_BATCH = 250;
+// A round stops after this long; the next one (a minute later) goes on, so a first run over months of rows
+// never keeps the workers' other chores (bulk recoveries) waiting for long.
+const ROUND_BUDGET_MS = 5_000;
 
-export type RetentionSettings = { days: number; bodyDays: number };
+/** `budgetMs`: how long one round may go on (ROUND_BUDGET_MS by default); the rest waits for the next. */
+export type RetentionSettings = { days: number; bodyDays: number; budgetMs?: number };
 
 export type RetentionReport = {
   events: number;
@@ -48,6 +52,7 @@ export async function runRetention(
   // What a statement's length is measured in: wall-clock milliseconds, or (tests on a loaded machine) CPU.
   clock: () => number = () => performance.now(),
 ): Promise<RetentionReport> {
+  const deadline = performance.now() + (settings.budgetMs ?? ROUND_BUDGET_MS);
   const report: RetentionReport = { events: 0, deliveries: 0, attempts: 0, bodies: 0, longestStatementMs: 0 };
   const timed = async <T>(statement: () => Promise<T>): Promise<T> => {
     const started = clock();
@@ -84,7 +89,7 @@ export async function runRetention(
         await timed(() => db.execute(sql`delete from ${deliveries} where event_id in ${ids}`)),
       );
       report.events += affected(await timed(() => db.execute(sql`delete from ${events} where id in ${ids}`)));
-      if (old.length < EVENT_BATCH) break;
+      if (old.length < EVENT_BATCH || performance.now() > deadline) break;
     }
   }
 
@@ -102,7 +107,7 @@ export async function runRetention(
         ),
       );
       report.bodies += emptied;
-      if (emptied < BODY_BATCH) break;
+      if (emptied < BODY_BATCH || performance.now() > deadline) break;
     }
   }
   return report;
