@@ -26,6 +26,7 @@ export async function register() {
       if (env().WORKER_IN_APP !== false) {
         const { startInAppWorker } = await import("@/lib/dispatch/in-app-worker");
         startInAppWorker(connection);
+        (await import("@/lib/recovery/loop")).startMaintenance(connection.db);
       }
     } catch (error) {
       // Next logs a failed hook but keeps listening, and every request would fail: stop the process instead.

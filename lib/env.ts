@@ -53,6 +53,10 @@ const envSchema = z.object({
   DISPATCH_CONCURRENCY: z.coerce.number().int().positive().optional(),
   DISPATCH_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().optional(),
   DISPATCH_SECRET_OVERLAP_SECONDS: seconds.optional(),
+  // Retention (lib/retention): events, deliveries and attempts older than this many days are deleted (0 keeps
+  // everything); attempts' request and response bodies may go earlier. Unset: 30 days, bodies kept as long.
+  RETENTION_DAYS: z.coerce.number().int().nonnegative().optional(),
+  RETENTION_BODY_DAYS: z.coerce.number().int().nonnegative().optional(),
   // Requests per second per key (or instance token), shared by every process on the database: /api/v1
   // and the event routes. At least 1: the bucket holds a second's worth, and must hold one request.
   API_RATE_LIMIT: z.coerce.number().min(1).optional(),

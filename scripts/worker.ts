@@ -6,6 +6,7 @@ import { dispatchConfig } from "@/lib/dispatch/config";
 import { shareWakes } from "@/lib/dispatch/wake";
 import { startWorker } from "@/lib/dispatch/worker";
 import { env } from "@/lib/env";
+import { startMaintenance } from "@/lib/recovery/loop";
 
 const { DATABASE_URL, dataDir } = env();
 const connection = await connectDatabase(DATABASE_URL ? { databaseUrl: DATABASE_URL } : { dataDir });
@@ -14,6 +15,7 @@ await prepareStoredSecrets(connection.db);
 // Woken at once when an app process on the same PostgreSQL accepts an event; polling stays the fallback.
 await shareWakes(connection, { listen: true });
 const worker = startWorker(connection.db, dispatchConfig());
+const maintenance = startMaintenance(connection.db);
 console.log(
   `[hooksmith] worker ${worker.id} delivering from ${connection.kind === "pglite" ? dataDir : "PostgreSQL"}`,
 );
@@ -23,7 +25,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`[hooksmith] worker ${worker.id}: ${signal}, finishing deliveries in flight`);
-  await worker.stop();
+  await Promise.all([worker.stop(), maintenance.stop()]);
   await connection.close();
   process.exit(0);
 }

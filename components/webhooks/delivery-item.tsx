@@ -47,7 +47,7 @@ export function DeliveryItem({ webhookId, deliveryId, eventId, version, summary,
           className={cn(
             "flex cursor-pointer list-none flex-wrap items-center gap-x-4 gap-y-1.5 rounded-xl px-4 py-3 text-sm",
             "hover:bg-slate-50/70 group-open:rounded-b-none [&::-webkit-details-marker]:hidden",
-            action ? "pr-40" : null,
+            action ? "pr-72" : null,
           )}
         >
           {summary}

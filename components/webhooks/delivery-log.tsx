@@ -11,6 +11,8 @@ import { elementLabels } from "./element-labels";
 import { ChevronRightIcon, InboxIcon, PencilIcon } from "./icons";
 import { LogAutoRefresh } from "./log-auto-refresh";
 import { MethodAndUrl } from "./method-and-url";
+import { RecoverDialog } from "./recover-dialog";
+import { RecoveryButton } from "./recovery-buttons";
 import { ResendButton } from "./resend-button";
 
 // What the log shows of a webhook and of each delivery (dates as ISO strings).
@@ -40,6 +42,7 @@ type Props = {
 
 export function DeliveryLog({ webhook, deliveries, older, paged, failingDays, filter }: Props) {
   const t = useTranslations("Deliveries");
+  const tRecovery = useTranslations("Recovery");
   const tList = useTranslations("Webhooks");
   const labels = elementLabels(useTranslations());
   const format = useFormatter();
@@ -66,10 +69,13 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays, fi
           </h1>
           <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("description")}</p>
         </div>
-        <Link href={`/webhooks/${webhook.id}`} className={buttonClasses("secondary")}>
-          <PencilIcon />
-          {t("editWebhook")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <RecoverDialog webhookId={webhook.id} blocked={!webhook.active} />
+          <Link href={`/webhooks/${webhook.id}`} className={buttonClasses("secondary")}>
+            <PencilIcon />
+            {t("editWebhook")}
+          </Link>
+        </div>
       </div>
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
@@ -146,14 +152,32 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays, fi
                 eventId={delivery.event_id}
                 version={`${delivery.status}:${delivery.attempts}`}
                 action={
-                  resendable ? (
-                    <ResendButton
-                      webhookId={webhook.id}
-                      deliveryId={delivery.id}
-                      label={t("resendLabel", { time: when(delivery.event_time) })}
-                      blocked={!webhook.active}
-                    />
-                  ) : null
+                  <div className="flex items-start gap-2">
+                    {resendable ? (
+                      <ResendButton
+                        webhookId={webhook.id}
+                        deliveryId={delivery.id}
+                        label={t("resendLabel", { time: when(delivery.event_time) })}
+                        blocked={!webhook.active}
+                      />
+                    ) : null}
+                    {delivery.status === "pending" && webhook.active ? (
+                      <RecoveryButton
+                        kind="retry"
+                        deliveryId={delivery.id}
+                        text={tRecovery("retry")}
+                        label={tRecovery("retryLabel", { time: when(delivery.event_time) })}
+                      />
+                    ) : null}
+                    {webhook.active ? (
+                      <RecoveryButton
+                        kind="replay"
+                        deliveryId={delivery.id}
+                        text={tRecovery("replay")}
+                        label={tRecovery("replayLabel", { time: when(delivery.event_time) })}
+                      />
+                    ) : null}
+                  </div>
                 }
                 summary={
                   <>

@@ -14,7 +14,9 @@ import {
   Pencil,
   Plus,
   RefreshCw,
+  Send,
   Trash2,
+  Undo2,
 } from "lucide-react";
 
 function small(Icon: LucideIcon) {
@@ -35,6 +37,8 @@ export const EyeSlashIcon = small(EyeOff);
 export const CopyIcon = small(Copy);
 export const CheckIcon = small(Check);
 export const RotateIcon = small(RefreshCw);
+export const SendIcon = small(Send);
+export const RecoverIcon = small(Undo2);
 export const ChevronRightIcon = small(ChevronRight);
 export const KeyIcon = small(KeyRound);
 export const PencilIcon = small(Pencil);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   index,
   integer,
@@ -38,6 +39,12 @@ export const events = pgTable(
     index("events_workspace_element_trigger_idx")
       .on(table.workspace_id, table.trigger_element, table.trigger, table.received_at)
       .where(sql`${table.is_test} = false`),
+    // The event log: a workspace's events newest first, and its search by element id or prokey.
+    index("events_workspace_received_idx").on(table.workspace_id, table.received_at, table.id),
+    index("events_workspace_element_id_idx").on(table.workspace_id, sql`(${table.data}->>'id')`),
+    index("events_workspace_prokey_idx")
+      .on(table.workspace_id, table.prokey)
+      .where(sql`${table.prokey} IS NOT NULL`),
   ],
 );
 
@@ -61,6 +68,8 @@ export const eventIdempotencyKeys = pgTable(
   (table) => [
     primaryKey({ columns: [table.workspace_id, table.key] }),
     index("event_idempotency_keys_created_at_idx").on(table.created_at),
+    // Deleting an event (retention) cascades here.
+    index("event_idempotency_keys_event_idx").on(table.event_id),
   ],
 );
 
@@ -105,8 +114,12 @@ export const deliveries = pgTable(
     completed_at: timestamp("completed_at", { withTimezone: true, precision: 6 }),
     // A test send: one attempt, never retried or resent, never counted toward the webhook's health.
     is_test: boolean("is_test").notNull().default(false),
+    // A replay (lib/recovery/replay.ts) is a new delivery of a stored event: the one it repeats, if any.
+    replay_of: uuid("replay_of").references((): AnyPgColumn => deliveries.id, { onDelete: "set null" }),
+    is_replay: boolean("is_replay").notNull().default(false),
   },
   (table) => [
+    index("deliveries_replay_of_idx").on(table.replay_of).where(sql`${table.replay_of} IS NOT NULL`),
     index("deliveries_due_idx").on(table.next_attempt_at).where(sql`${table.status} = 'pending'`),
     index("deliveries_webhook_idx").on(table.webhook_id, table.created_at),
     // A webhook's pending deliveries: cancelled when it is switched off, parked while it backs off.
@@ -135,8 +148,47 @@ export const deliveryAttempts = pgTable(
     error_kind: text("error_kind"),
     error_message: text("error_message"),
   },
-  (table) => [index("delivery_attempts_delivery_idx").on(table.delivery_id, table.attempt)],
+  (table) => [
+    index("delivery_attempts_delivery_idx").on(table.delivery_id, table.attempt),
+    // Attempts whose bodies retention has yet to drop (lib/retention): they leave the index when dropped.
+    index("delivery_attempts_bodies_idx")
+      .on(table.started_at)
+      .where(sql`${table.response_body} IS NOT NULL OR (${table.request}->>'body') IS NOT NULL`),
+  ],
 );
+
+export type RecoveryStatus = "running" | "completed";
+
+// "Resend everything that failed for this webhook since …": counted when asked for, then requeued by the
+// workers in batches (lib/recovery/run.ts), walking the webhook's deliveries in (created_at, id) order from
+// the cursor, so a job resumes where it stopped and never requeues a delivery twice.
+export const recoveryJobs = pgTable(
+  "recovery_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspace_id: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    webhook_id: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    since: timestamp("since", { withTimezone: true, precision: 6 }).notNull(),
+    // Deliveries created after the job was asked for are not part of it.
+    until: timestamp("until", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    total: integer("total").notNull(),
+    done: integer("done").notNull().default(0),
+    status: text("status").$type<RecoveryStatus>().notNull().default("running"),
+    cursor_at: timestamp("cursor_at", { withTimezone: true, precision: 6 }),
+    cursor_id: uuid("cursor_id"),
+    created_at: timestamp("created_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    completed_at: timestamp("completed_at", { withTimezone: true, precision: 6 }),
+  },
+  (table) => [
+    index("recovery_jobs_running_idx").on(table.created_at).where(sql`${table.status} = 'running'`),
+  ],
+);
+
+export type RecoveryJobRow = typeof recoveryJobs.$inferSelect;
 
 export type EventRow = typeof events.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;

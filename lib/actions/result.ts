@@ -11,6 +11,9 @@ export type ActionCode =
   | "last_owner"
   | "not_failed"
   | "webhook_disabled"
+  | "in_flight"
+  | "succeeded"
+  | "webhook_other_trigger"
   | "invite_invalid"
   | "rate_limited";
 

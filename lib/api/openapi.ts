@@ -5,6 +5,7 @@ import packageJson from "@/package.json";
 import { catalogSchema } from "./catalog";
 import { type ErrorCode, errorStatus } from "./errors";
 import { inboxOpenApi } from "./openapi-inbox";
+import { recoveryOpenApi } from "./openapi-recovery";
 import { testSendOpenApi } from "./openapi-test-send";
 import { MAX_BODY_BYTES } from "./read-json";
 
@@ -212,6 +213,8 @@ function buildDocument() {
   Object.assign(schemas, inbox.schemas);
   const testSend = testSendOpenApi({ toSchema, commonErrors, bodyErrors, error, idParameter });
   Object.assign(schemas, testSend.schemas);
+  const recovery = recoveryOpenApi({ toSchema, commonErrors, bodyErrors, error, idParameter });
+  Object.assign(schemas, recovery.schemas);
 
   return {
     openapi: "3.1.0",
@@ -219,7 +222,7 @@ function buildDocument() {
       title: "Hooksmith API",
       version: packageJson.version,
       description:
-        "Manage outgoing webhooks, and request inboxes to try them on. Authenticate with `Authorization: Bearer <key>` or the bare key " +
+        "Manage outgoing webhooks, watch and recover their deliveries (event log, retry, replay, recover), and request inboxes to try them on. Authenticate with `Authorization: Bearer <key>` or the bare key " +
         "(`Authorization: <key>`): a workspace API key or the instance's API_TOKEN. Error messages follow " +
         "Accept-Language (en, de). A key with scope `read` receives header values and signing secrets masked " +
         "(`••••••••`), as a viewer does. Request bodies are JSON, sent with `Content-Type: application/json`.",
@@ -312,6 +315,7 @@ function buildDocument() {
       },
       ...testSend.paths,
       ...inbox.paths,
+      ...recovery.paths,
       "/elements": {
         get: {
           operationId: "listElements",
