@@ -146,6 +146,8 @@ test("recovers exactly the failures since a time, with a count, a confirmation a
   page,
   request,
 }) => {
+  // Three events, each failing twice a second apart, then the recovery and a replay: a long flow.
+  test.slow();
   const receiver = await startReceiver(500);
   try {
     const prokey = randomUUID();
