@@ -82,7 +82,8 @@ export async function retryDelivery(
   deliveryId: string,
 ): Promise<RetryResult> {
   const found = await findDelivery(db, workspaceId, deliveryId);
-  if (!found) return { ok: false, error: "not_found" };
+  // A test send is one attempt, never sent again: there is no delivery to retry.
+  if (!found || found.delivery.is_test) return { ok: false, error: "not_found" };
   if (found.delivery.status === "succeeded") return { ok: false, error: "succeeded" };
   // The worker would only cancel it again unsent.
   if (!found.active) return { ok: false, error: "webhook_disabled" };

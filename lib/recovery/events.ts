@@ -32,6 +32,8 @@ function filters(workspaceId: string, query: EventQuery): (SQL | undefined)[] {
   const search = query.search;
   return [
     eq(events.workspace_id, workspaceId),
+    // The sample events of test sends are not events the platform sent.
+    eq(events.is_test, false),
     query.element ? eq(events.trigger_element, query.element) : undefined,
     query.trigger ? eq(events.trigger, query.trigger) : undefined,
     query.from ? gte(events.received_at, new Date(query.from)) : undefined,

@@ -32,6 +32,8 @@ const failedSince = (webhookId: string, since: Date, until: SqlTime) =>
   and(
     eq(deliveries.webhook_id, webhookId),
     sql`${deliveries.status} = 'failed'`,
+    // A test send is one attempt, never sent again (lib/dispatch/test-send.ts).
+    eq(deliveries.is_test, false),
     gte(deliveries.created_at, since),
     lte(deliveries.created_at, until),
   );
