@@ -46,7 +46,9 @@ test("keeps the last owner, creates invite links and shows the audit log (German
   const role = me.getByLabel(`Rolle von ${e2eEnv.ADMIN_EMAIL}`);
   await expect(role).toHaveValue("owner");
   // The only owner is not offered a removal that could only be refused; the editor is.
-  await expect(me.getByRole("button", { name: `${e2eEnv.ADMIN_EMAIL} entfernen` })).toHaveCount(0);
+  await expect(
+    page.getByRole("button", { name: `${e2eEnv.ADMIN_EMAIL} entfernen`, exact: true }),
+  ).toHaveCount(0);
   await expect(page.getByRole("button", { name: "editor@e2e.example entfernen" })).toBeVisible();
   await role.selectOption("viewer");
   await expect(me.getByTestId("role-error")).toHaveText(/mindestens einen Eigentümer/);
