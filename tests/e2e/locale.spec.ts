@@ -11,6 +11,8 @@ test("German pages take and show German dates and validate in German in an Engli
   page,
   browser,
 }) => {
+  // Four pages and three forms in one story: more than the default 90 s on a busy machine.
+  test.setTimeout(180_000);
   // Sign-in: an empty form is not sent, and no bubble of the browser's opens.
   const guest = await browser.newContext({
     storageState: { cookies: [], origins: [] },
