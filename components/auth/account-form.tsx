@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { type FormEvent, startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, fieldIds } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -41,8 +41,15 @@ export function AccountForm({
     confirm: `${idPrefix}-confirm`,
   };
   const errors = state.errors ?? {};
+  // With JavaScript the action runs from here, not as the form's own submit: React resets a form after its
+  // action, and what was typed (the passwords too) must stay when the server says the passwords differ.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} onSubmit={submit} noValidate className="space-y-4">
       {state.formError ? (
         <p
           data-testid="auth-error"

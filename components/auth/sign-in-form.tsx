@@ -3,10 +3,19 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
 type Failure = { key: "invalidCredentials" | "unknown" } | { key: "throttled"; seconds: number };
+// Checked before sending, in the page's language (the form has no native validation bubbles).
+type FieldErrors = { email?: "emailInvalid"; password?: "passwordMissing" };
+
+function checkFields(email: string, password: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errors.email = "emailInvalid";
+  if (password === "") errors.password = "passwordMissing";
+  return errors;
+}
 
 function retrySeconds(response: Response, body: unknown): number {
   const fromBody = (body as { retryAfter?: unknown } | null)?.retryAfter;
@@ -23,10 +32,21 @@ export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("Auth");
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
+    const fieldErrors = checkFields(email, password);
+    setErrors(fieldErrors);
+    if (fieldErrors.email || fieldErrors.password) {
+      setFailure(null);
+      const first = fieldErrors.email ? "sign-in-email" : "sign-in-password";
+      document.getElementById(first)?.focus();
+      return;
+    }
     setPending(true);
     setFailure(null);
     try {
@@ -34,8 +54,8 @@ export function SignInForm({ next }: { next: string }) {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({
-          email: String(form.get("email") ?? ""),
-          password: String(form.get("password") ?? ""),
+          email,
+          password,
           rememberMe: true,
         }),
       });
@@ -61,7 +81,7 @@ export function SignInForm({ next }: { next: string }) {
         ? t("errors.throttled", { seconds: failure.seconds })
         : t(`errors.${failure.key}`);
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate={false}>
+    <form onSubmit={submit} className="space-y-4" noValidate>
       {message ? (
         <p
           data-testid="auth-error"
@@ -71,18 +91,33 @@ export function SignInForm({ next }: { next: string }) {
           {message}
         </p>
       ) : null}
-      <Field id="sign-in-email" label={t("signIn.email")}>
-        <Input id="sign-in-email" name="email" type="email" autoComplete="username" required />
-      </Field>
-      <Field id="sign-in-password" label={t("signIn.password")}>
-        <Input
-          id="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-        />
-      </Field>
+      {(
+        [
+          ["email", "email", "username"],
+          ["password", "password", "current-password"],
+        ] as const
+      ).map(([name, type, autoComplete]) => {
+        const id = `sign-in-${name}`;
+        const error = errors[name];
+        return (
+          <Field
+            key={name}
+            id={id}
+            label={t(`signIn.${name}`)}
+            error={error ? t(`errors.${error}`) : undefined}
+          >
+            <Input
+              id={id}
+              name={name}
+              type={type}
+              autoComplete={autoComplete}
+              required
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy(id, { error: Boolean(error) })}
+            />
+          </Field>
+        );
+      })}
       <Button type="submit" className="w-full justify-center" disabled={pending}>
         {pending ? t("signIn.submitting") : t("signIn.submit")}
       </Button>

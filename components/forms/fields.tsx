@@ -1,9 +1,11 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import type { ComponentProps, ReactNode } from "react";
 import { type FieldError, get, type RegisterOptions, useFormContext, useFormState } from "react-hook-form";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { parseLocalDate } from "@/lib/i18n/dates";
 
 // One wiring of a form control inside a FormProvider: label, hint, its error, aria-invalid and
 // aria-describedby. Each field subscribes to its own error only, so a validation pass re-renders the fields
@@ -95,5 +97,26 @@ export function SelectField(
         )
       }
     </FormField>
+  );
+}
+
+/**
+ * A date typed as the page's language writes it (31.12.2027, 12/31/2027): a native date picker would speak
+ * the browser's language. The form holds the ISO date (yyyy-mm-dd), or what was typed when it is no date,
+ * for the schema to refuse in the page's language.
+ */
+export function DateField(props: FieldProps & { placeholder: string }) {
+  const locale = useLocale();
+  return (
+    <TextField
+      {...props}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      options={{
+        ...props.options,
+        setValueAs: (value: string) => parseLocalDate(value, locale) ?? value.trim(),
+      }}
+    />
   );
 }

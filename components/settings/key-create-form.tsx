@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { applyServerIssues } from "@/components/forms/apply-server-issues";
-import { SelectField, TextField } from "@/components/forms/fields";
+import { DateField, SelectField, TextField } from "@/components/forms/fields";
 import { localizedResolver, useValidationTranslator } from "@/components/forms/localized-resolver";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
@@ -94,11 +94,11 @@ export function KeyCreateForm() {
               ))}
             </SelectField>
           )}
-          <TextField
+          <DateField
             id="key-expires"
             name="expires"
-            type="date"
             label={t("create.expires")}
+            placeholder={t("create.expiresPlaceholder")}
             hint={t("create.expiresHint")}
           />
           <div className="sm:col-span-2 lg:col-span-4">

@@ -2,6 +2,7 @@
 // each names the action). Small ones are size-4, the empty-state ones size-6, as before.
 import {
   Check,
+  ChevronDown,
   ChevronRight,
   Copy,
   Eye,
@@ -40,6 +41,7 @@ export const RotateIcon = small(RefreshCw);
 export const SendIcon = small(Send);
 export const RecoverIcon = small(Undo2);
 export const ChevronRightIcon = small(ChevronRight);
+export const ChevronDownIcon = small(ChevronDown);
 export const KeyIcon = small(KeyRound);
 export const PencilIcon = small(Pencil);
 export const PlusIcon = small(Plus);

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import type { buildRequest } from "@/lib/webhooks/build-request";
 import { catalogElement, catalogSample } from "@/lib/webhooks/catalog-view";
 import type { KeyValueRow, WebhookFormValues } from "@/lib/webhooks/form-values";
+import { BodyPreview } from "./body-preview";
 import { useCatalog } from "./catalog-context";
 import type { EditorControl } from "./editor-types";
 import { elementLabels } from "./element-labels";
@@ -30,15 +31,6 @@ function isHttpUrl(value: string): boolean {
     return (url.protocol === "http:" || url.protocol === "https:") && /^https?:\/\//i.test(value);
   } catch {
     return false;
-  }
-}
-
-function prettyBody(body: string, contentType: string): string {
-  if (contentType !== "application/json") return body;
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2);
-  } catch {
-    return body;
   }
 }
 
@@ -157,7 +149,10 @@ const PreviewCard = memo(function PreviewCard({
             <p className="mt-1.5 text-xs text-slate-500">{t("signatureNote")}</p>
           </div>
           <div>
-            <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            <h3
+              id="preview-body-heading"
+              className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase"
+            >
               {t("body")}
             </h3>
             {result.request.body === null ? (
@@ -165,9 +160,11 @@ const PreviewCard = memo(function PreviewCard({
                 {t("noBody")}
               </p>
             ) : (
-              <pre className="max-h-[28rem] overflow-auto rounded-lg bg-slate-50 px-3 py-2.5 font-mono text-xs leading-relaxed [overflow-wrap:anywhere] whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200">
-                {prettyBody(result.request.body, input.contentType)}
-              </pre>
+              <BodyPreview
+                body={result.request.body}
+                contentType={input.contentType}
+                labelledBy="preview-body-heading"
+              />
             )}
           </div>
         </div>

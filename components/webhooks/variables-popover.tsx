@@ -165,25 +165,29 @@ export function VariablesPopover({
             const { text } = placeholderFor(variable);
             const descriptionId = `${titleId}-${variable.path}`;
             return (
-              <li key={variable.path}>
-                <button
-                  type="button"
-                  aria-label={text}
-                  aria-describedby={descriptionId}
-                  onClick={() => pick(variable)}
-                  className="w-full rounded-lg px-3 py-2 text-left hover:bg-indigo-50 focus-visible:bg-indigo-50"
-                >
-                  <span className="flex items-center justify-between gap-3">
-                    <code className="truncate font-mono text-[13px] text-indigo-700">{text}</code>
-                    <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">
-                      {tTypes(variable.type)}
-                      {variable.nullable ? ` · ${t("nullable")}` : ""}
-                    </span>
+              // The button's name is exactly what it shows (the placeholder); the type and the description
+              // describe it. Its ::after covers the whole row, so the row is what a pointer clicks.
+              <li
+                key={variable.path}
+                className="relative rounded-lg px-3 py-2 hover:bg-indigo-50 has-[:focus-visible]:bg-indigo-50"
+              >
+                <span className="flex items-center justify-between gap-3">
+                  <button
+                    type="button"
+                    aria-describedby={descriptionId}
+                    onClick={() => pick(variable)}
+                    className="min-w-0 truncate text-left font-mono text-[13px] text-indigo-700 outline-none after:absolute after:inset-0 after:rounded-lg focus-visible:after:ring-2 focus-visible:after:ring-indigo-500"
+                  >
+                    {text}
+                  </button>
+                  <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">
+                    {tTypes(variable.type)}
+                    {variable.nullable ? ` · ${t("nullable")}` : ""}
                   </span>
-                  <span id={descriptionId} className="mt-0.5 block text-xs text-slate-500">
-                    {description ?? t("noDescription")}
-                  </span>
-                </button>
+                </span>
+                <span id={descriptionId} className="mt-0.5 block text-xs text-slate-500">
+                  {description ?? t("noDescription")}
+                </span>
               </li>
             );
           })}

@@ -105,7 +105,7 @@ export function WebhookList({
                       })}
                     </time>
                   ) : (
-                    <span className="text-slate-400">{t("never")}</span>
+                    <span className="text-slate-500">{t("never")}</span>
                   )}
                   {/* Beside the last execution: the log of every execution. */}
                   <Link

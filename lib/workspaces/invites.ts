@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { invites, memberships, type Role } from "@/db/schema";
+import { invites, memberships, type Role, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { WorkspaceContext } from "@/lib/context";
 import { hashKeyToken } from "@/lib/keys/token";
@@ -69,6 +69,25 @@ export async function deleteInvite(db: Database, workspaceId: string, id: string
     .where(and(eq(invites.workspace_id, workspaceId), eq(invites.id, id), isNull(invites.accepted_at)))
     .returning({ id: invites.id });
   return deleted.length > 0;
+}
+
+/** What an open invite leads to, for the page its link opens; null for an unknown, used or expired token. */
+export async function findOpenInvite(
+  db: Database,
+  token: string,
+): Promise<{ workspaceName: string; role: Role } | null> {
+  const [invite] = await db
+    .select({ workspaceName: workspaces.name, role: invites.role })
+    .from(invites)
+    .innerJoin(workspaces, eq(workspaces.id, invites.workspace_id))
+    .where(
+      and(
+        eq(invites.token_hash, hashKeyToken(token)),
+        isNull(invites.accepted_at),
+        gt(invites.expires_at, sql`now()`),
+      ),
+    );
+  return invite ?? null;
 }
 
 export type AcceptedInvite = { workspaceId: string; role: Role };

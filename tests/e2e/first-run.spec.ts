@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { type RunningApp, startApp } from "../helpers/app-process.mjs";
+import { expectNoSeriousViolations } from "./axe";
 import { e2eEnv } from "./e2e-env.mjs";
 
 // A second app on a fresh database without ADMIN_EMAIL: nobody can sign in until the set-up page has
@@ -32,16 +33,29 @@ test("a fresh install leads to the set-up page, which creates the owner once (Ge
   await page.goto(`${app.baseUrl}/de/webhooks`);
   await expect(page).toHaveURL(`${app.baseUrl}/de/setup`);
   await expect(page.getByRole("heading", { name: "Hooksmith einrichten" })).toBeVisible();
+  await expectNoSeriousViolations(page, "set-up (de, light)");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoSeriousViolations(page, "set-up (de, dark)");
+  await page.emulateMedia({ colorScheme: "light" });
 
-  await page.getByLabel("E-Mail", { exact: true }).fill(owner.email);
-  await page.getByLabel("Passwort", { exact: true }).fill(owner.password);
-  await page.getByLabel("Passwort wiederholen", { exact: true }).fill("something-else-entirely");
-  await page.getByRole("button", { name: "Eigentümer-Konto anlegen" }).click();
+  // No browser bubble in the browser's language: the page's own messages, in German.
+  const email = page.getByLabel("E-Mail", { exact: true });
+  const password = page.getByLabel("Passwort", { exact: true });
   const confirm = page.getByLabel("Passwort wiederholen", { exact: true });
+  await page.getByRole("button", { name: "Eigentümer-Konto anlegen" }).click();
+  await expect(email).toHaveAccessibleDescription("Gib eine gültige E-Mail-Adresse ein.");
+
+  await email.fill(owner.email);
+  await password.fill(owner.password);
+  await confirm.fill("something-else-entirely");
+  await page.getByRole("button", { name: "Eigentümer-Konto anlegen" }).click();
   await expect(confirm).toHaveAttribute("aria-invalid", "true");
   await expect(confirm).toHaveAccessibleDescription("Die Passwörter stimmen nicht überein.");
+  // What was typed stays: only the repetition needs fixing.
+  await expect(email).toHaveValue(owner.email);
+  await expect(password).toHaveValue(owner.password);
+  await expect(confirm).toHaveValue("something-else-entirely");
 
-  await page.getByLabel("Passwort", { exact: true }).fill(owner.password);
   await confirm.fill(owner.password);
   await page.getByRole("button", { name: "Eigentümer-Konto anlegen" }).click();
   // Signed in at once, as owner of the default workspace.

@@ -16,6 +16,23 @@ test("an invite link creates an account that joins the workspace, once", async (
     const invited = await newcomer.newPage();
     await invited.goto(invitePath);
     await expect(invited.getByRole("heading", { name: "Einem Workspace beitreten" })).toBeVisible();
+    // Which workspace, and with which role.
+    await expect(
+      invited.getByText("Du wurdest als Betrachter in den Workspace „Default“ eingeladen."),
+    ).toBeVisible();
+    // Passwords that differ: the page says so in German and keeps what was typed.
+    await invited.getByLabel("E-Mail", { exact: true }).fill("viewer@e2e.example");
+    await invited.getByLabel("Passwort", { exact: true }).fill("viewer-password-5512");
+    await invited.getByLabel("Passwort wiederholen", { exact: true }).fill("viewer-password-5521");
+    await invited.getByRole("button", { name: "Konto anlegen und beitreten" }).click();
+    await expect(invited.getByLabel("Passwort wiederholen", { exact: true })).toHaveAccessibleDescription(
+      "Die Passwörter stimmen nicht überein.",
+    );
+    await expect(invited.getByLabel("E-Mail", { exact: true })).toHaveValue("viewer@e2e.example");
+    await expect(invited.getByLabel("Passwort", { exact: true })).toHaveValue("viewer-password-5512");
+    await expect(invited.getByLabel("Passwort wiederholen", { exact: true })).toHaveValue(
+      "viewer-password-5521",
+    );
     // An email that has an account already cannot be taken over through a link.
     await invited.getByLabel("E-Mail", { exact: true }).fill(e2eEnv.ADMIN_EMAIL);
     await invited.getByLabel("Passwort", { exact: true }).fill("viewer-password-5512");

@@ -539,3 +539,47 @@ test("asks before leaving the editor with unsaved changes, and not when nothing 
   await dialog.getByRole("button", { name: "Leave without saving" }).click();
   await expect(page).toHaveURL(/\/en\/webhooks$/);
 });
+
+// The preview folds a long element_data, so the webhook's own body fields show without scrolling.
+for (const texts of [english, german]) {
+  test(`folds a long element_data in the preview so the own body fields show (${texts.locale})`, async ({
+    page,
+  }) => {
+    await page.goto(`/${texts.locale}/webhooks/new`);
+    const form = page.getByRole("form", { name: texts.newTitle });
+    await combobox(form, texts.triggerElement).selectOption({ label: texts.rsvpAnswer });
+    await combobox(form, texts.trigger).selectOption({ label: texts.create });
+    await form.getByRole("button", { name: texts.addBody }).click();
+    await fillRow(textbox(form, texts.bodyKey(1)), textbox(form, texts.bodyValue(1)), ["guest", "{{email}}"]);
+
+    const body = page.getByTestId("preview-body");
+    const fold = page.getByRole("button", { name: /^element_data \(\d+ (lines|Zeilen)\)$/ });
+    await expect(fold).toHaveAttribute("aria-expanded", "false");
+    await expect(body).toContainText('"guest": "');
+    // The sample's own fields are folded away…
+    await expect(body).not.toContainText('"prokey"');
+    // …and the own field sits inside the region's visible part, with the region scrolled to its top.
+    await body.scrollIntoViewIfNeeded();
+    const guestInView = () =>
+      body.evaluate((region) => {
+        const pre = region.querySelector("pre");
+        const text = [...(pre?.childNodes ?? [])].find((node) => node.textContent?.includes('"guest"'));
+        if (!text) return false;
+        const at = text.textContent?.indexOf('"guest"') ?? 0;
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + '"guest"'.length);
+        const line = range.getBoundingClientRect();
+        const box = region.getBoundingClientRect();
+        return region.scrollTop === 0 && line.top >= box.top && line.bottom <= box.bottom;
+      });
+    await expect.poll(guestInView).toBe(true);
+    // A keyboard user reaches the region to scroll it.
+    await expect(body).toHaveAttribute("tabindex", "0");
+
+    await fold.click();
+    await expect(fold).toHaveAttribute("aria-expanded", "true");
+    await expect(body).toContainText('"prokey"');
+    await expect(body).toContainText('"guest": "');
+  });
+}

@@ -22,6 +22,8 @@ export default async function MembersPage() {
     listMembers(db, access.workspaceId),
     listOpenInvites(db, access.workspaceId),
   ]);
+  // The only owner cannot be removed (the server refuses it too): no button that can only fail.
+  const owners = members.filter((member) => member.role === "owner").length;
   return (
     <div className="space-y-10">
       <SettingsSection id="members" title={t("members.title")} description={t("members.description")}>
@@ -42,7 +44,9 @@ export default async function MembersPage() {
                 </TableCell>
                 <TableCell>{format.dateTime(member.since, { dateStyle: "medium" })}</TableCell>
                 <TableCell className="text-right">
-                  <RemoveMemberButton userId={member.user_id} email={member.email} />
+                  {member.role === "owner" && owners === 1 ? null : (
+                    <RemoveMemberButton userId={member.user_id} email={member.email} />
+                  )}
                 </TableCell>
               </tr>
             ))}

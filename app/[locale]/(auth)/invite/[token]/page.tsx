@@ -9,8 +9,10 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/accounts/users";
 import { acceptInviteAction, joinWithInviteAction } from "@/lib/actions/invites";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/account-form";
 import { currentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { Link } from "@/lib/i18n/navigation";
 import { localeOf } from "@/lib/pages";
+import { findOpenInvite } from "@/lib/workspaces/invites";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/invite/[token]">): Promise<Metadata> {
   const t = await getTranslations({ locale: await localeOf(params), namespace: "Auth.invite" });
@@ -22,10 +24,17 @@ export default async function InvitePage({ params }: PageProps<"/[locale]/invite
   const { locale, token } = await params;
   const user = await currentUser();
   const t = await getTranslations("Auth");
+  const tRoles = await getTranslations("Settings.roles");
+  // Which workspace and role, when the link is still good (joining checks it again and spends it).
+  const invite = await findOpenInvite(await getDb(), token);
   return (
     <Card
       title={<span className="text-xl">{t("invite.title")}</span>}
-      description={t("invite.intro")}
+      description={
+        invite
+          ? t("invite.introTo", { workspace: invite.workspaceName, role: tRoles(invite.role) })
+          : t("invite.intro")
+      }
       headingId="invite-title"
     >
       {user ? (
