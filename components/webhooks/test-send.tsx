@@ -4,7 +4,6 @@ import { Send } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { notifySuccess } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/actions/result";
 import {
@@ -18,12 +17,12 @@ import { Headers } from "./delivery-attempts";
 
 type TestResult = ActionResult<TestOutcome, "not_found" | "validation_failed" | "rate_limited">;
 
-function SendIcon() {
+export function SendIcon() {
   return <Send aria-hidden="true" focusable="false" className="size-4" strokeWidth={2} />;
 }
 
 // Runs a test action and keeps its outcome, or the words for why it could not run.
-function useTestSend() {
+export function useTestSend() {
   const t = useTranslations("TestSend");
   const tt = useTranslations("Toasts");
   const [pending, startTransition] = useTransition();
@@ -177,34 +176,7 @@ export function TestSendPanel({ webhookId, element, trigger, unsavedValues, unsa
   );
 }
 
-/** "Send test" on a row of the list: the saved webhook with sample data; the outcome in a popover. */
-export function TestSendRowButton({ webhookId, name }: { webhookId: string; name: string }) {
-  const t = useTranslations("TestSend");
-  const { pending, outcome, error, run } = useTestSend();
-  const [open, setOpen] = useState(false);
-  return (
-    <Popover open={open} onOpenChange={setOpen}>
-      <PopoverTrigger asChild>
-        <Button
-          variant="ghost"
-          size="sm"
-          aria-label={t("sendLabel", { name })}
-          aria-busy={pending}
-          onClick={() => run(() => sendTestAction(webhookId, {}))}
-        >
-          <SendIcon />
-          <span>{pending ? t("sending") : t("send")}</span>
-        </Button>
-      </PopoverTrigger>
-      <PopoverContent align="end" className="w-[28rem] max-w-[calc(100vw-2rem)] p-4">
-        {pending && !outcome && !error ? <p className="text-sm text-slate-600">{t("sending")}</p> : null}
-        <TestResultView outcome={outcome} error={error} />
-      </PopoverContent>
-    </Popover>
-  );
-}
-
-function TestResultView({ outcome, error }: { outcome: TestOutcome | null; error: string | null }) {
+export function TestResultView({ outcome, error }: { outcome: TestOutcome | null; error: string | null }) {
   const t = useTranslations("TestSend");
   if (error) {
     return (

@@ -7,7 +7,7 @@ import { DeleteWebhookButton } from "./delete-webhook-button";
 import { elementLabels } from "./element-labels";
 import { HookIcon, LogIcon, PencilIcon, PlusIcon } from "./icons";
 import { MethodAndUrl } from "./method-and-url";
-import { TestSendRowButton } from "./test-send";
+import { TestSendRowButton } from "./test-send-row";
 import { WebhookActiveSwitch } from "./webhook-active-switch";
 
 // `canEdit`: editors and owners create, switch and delete; viewers only look.

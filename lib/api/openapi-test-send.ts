@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { TEST_SENDS_PER_MINUTE, testSendSchema } from "@/lib/dispatch/test-outcome";
+import { testSendSchema } from "@/lib/dispatch/test-input";
+import { TEST_SENDS_PER_MINUTE } from "@/lib/dispatch/test-outcome";
 
 // The test send part of the OpenAPI document (lib/api/openapi.ts passes its helpers in).
 

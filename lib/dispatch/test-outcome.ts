@@ -1,26 +1,6 @@
-import { z } from "zod";
-import { isUuid } from "@/lib/ids";
-import { issueMessage as m } from "@/lib/validation/issues";
-
-// What a test send takes and answers, without "server-only": the editor, the list and the API share it
-// (lib/dispatch/test-send.ts does the sending).
-
-const optionalId = (key: "testEventId" | "testInboxId") =>
-  z
-    .string({ error: m(key) })
-    .refine(isUuid, { error: m(key) })
-    .nullish();
-
-/** The body of `POST /api/v1/webhook/{id}/test`: a real event to replay, an inbox to send to instead. */
-export const testSendSchema = z.strictObject(
-  { event_id: optionalId("testEventId"), inbox_id: optionalId("testInboxId") },
-  {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? m("unknownFields", { fields: issue.keys.join(", ") })
-        : m("object"),
-  },
-);
+// What a test send answers, without "server-only" and without zod (the editor loads zod only to validate):
+// the editor, the list and the API share it (lib/dispatch/test-send.ts does the sending; test-input.ts
+// holds the body's schema).
 
 /** How a test that got no answer failed (lib/dispatch/send.ts names them). */
 export type TestErrorKind = "timeout" | "dns" | "refused" | "tls" | "blocked" | "invalid" | "network";

@@ -22,7 +22,8 @@ import { logSecretsOf } from "./mask";
 import { sendToTarget } from "./own-inbox";
 import type { SendResult } from "./send";
 import { signatureHeaders, signedContent } from "./sign";
-import { type TestEventChoice, type TestOutcome, testSendSchema } from "./test-outcome";
+import { testSendSchema } from "./test-input";
+import type { TestEventChoice, TestOutcome } from "./test-outcome";
 
 // "Send test": the webhook rendered with the element's sample data (or a real event of the workspace),
 // signed with its secret, sent once by the real sender (SSRF guard included) and answered within the

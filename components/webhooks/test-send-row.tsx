@@ -1,0 +1,36 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { sendTestAction } from "@/lib/actions/test-send";
+import { SendIcon, TestResultView, useTestSend } from "./test-send";
+
+// Apart from test-send.tsx so that the editor does not load the popover with it.
+/** "Send test" on a row of the list: the saved webhook with sample data; the outcome in a popover. */
+export function TestSendRowButton({ webhookId, name }: { webhookId: string; name: string }) {
+  const t = useTranslations("TestSend");
+  const { pending, outcome, error, run } = useTestSend();
+  const [open, setOpen] = useState(false);
+  return (
+    <Popover open={open} onOpenChange={setOpen}>
+      <PopoverTrigger asChild>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={t("sendLabel", { name })}
+          aria-busy={pending}
+          onClick={() => run(() => sendTestAction(webhookId, {}))}
+        >
+          <SendIcon />
+          <span>{pending ? t("sending") : t("send")}</span>
+        </Button>
+      </PopoverTrigger>
+      <PopoverContent align="end" className="w-[28rem] max-w-[calc(100vw-2rem)] p-4">
+        {pending && !outcome && !error ? <p className="text-sm text-slate-600">{t("sending")}</p> : null}
+        <TestResultView outcome={outcome} error={error} />
+      </PopoverContent>
+    </Popover>
+  );
+}
