@@ -1,13 +1,18 @@
 import "server-only";
 import { and, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { type RequestInboxRow, requestInboxes } from "@/db/schema";
+import { type RequestInboxRow, requestInboxes, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { WorkspaceContext } from "@/lib/context";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/webhook-secrets";
 import { isUuid } from "@/lib/ids";
 import { type FieldIssue, toFieldIssues } from "@/lib/validation/issues";
-import { createInboxSchema, type UpdateInboxInput, updateInboxSchema } from "./schema";
+import {
+  createInboxSchema,
+  MAX_INBOXES_PER_WORKSPACE,
+  type UpdateInboxInput,
+  updateInboxSchema,
+} from "./schema";
 import { generateInboxToken, inboxPath } from "./token";
 
 /** How long an inbox that is not pinned lives: from its creation, or from being unpinned. */
@@ -33,6 +38,7 @@ export type InboxView = {
 export type InboxResult =
   | { ok: true; inbox: InboxView }
   | { ok: false; error: "not_found" }
+  | { ok: false; error: "limit_reached"; limit: number }
   | { ok: false; error: "validation_failed"; issues: FieldIssue[] };
 
 export function toInboxView(row: RequestInboxRow): InboxView {
@@ -64,6 +70,17 @@ export async function createInbox(db: Database, ctx: WorkspaceContext, input: un
   await dropExpiredInboxes(db);
   const { token, hash } = generateInboxToken();
   const row = await db.transaction(async (tx) => {
+    // The workspace's row lock makes two creations at once count one after the other.
+    await tx
+      .select({ id: workspaces.id })
+      .from(workspaces)
+      .where(eq(workspaces.id, ctx.workspaceId))
+      .for("update");
+    const [held] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(requestInboxes)
+      .where(and(eq(requestInboxes.workspace_id, ctx.workspaceId), live));
+    if ((held?.count ?? 0) >= MAX_INBOXES_PER_WORKSPACE) return null;
     const [created] = await tx
       .insert(requestInboxes)
       .values({
@@ -79,6 +96,7 @@ export async function createInbox(db: Database, ctx: WorkspaceContext, input: un
     await recordAudit(tx, ctx, { action: "inbox.create", target: { id: created.id, label: created.name } });
     return created;
   });
+  if (!row) return { ok: false, error: "limit_reached", limit: MAX_INBOXES_PER_WORKSPACE };
   return { ok: true, inbox: toInboxView(row) };
 }
 

@@ -5,6 +5,9 @@ import { nameSchema } from "@/lib/validation/text";
 // Static schemas: an issue's message is a key of the "Validation" messages and its values (issueMessage);
 // the edge (API, action, form) puts them in the reader's language with localizeIssues.
 
+/** How many live inboxes a workspace may hold: each keeps up to 100 requests of up to 1 MiB. */
+export const MAX_INBOXES_PER_WORKSPACE = 20;
+
 /** Statuses an inbox may be told to answer with: any final status a receiver could send. */
 export const MIN_RESPONSE_STATUS = 200;
 export const MAX_RESPONSE_STATUS = 599;
