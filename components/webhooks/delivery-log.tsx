@@ -34,9 +34,11 @@ type Props = {
   // Whether this page starts after a cursor (then "Newest" leads back to the first page).
   paged: boolean;
   failingDays: number;
+  // Editors and owners: "Copy as cURL" may include secret header values.
+  canReveal: boolean;
 };
 
-export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: Props) {
+export function DeliveryLog({ webhook, deliveries, older, paged, failingDays, canReveal }: Props) {
   const t = useTranslations("Deliveries");
   const tList = useTranslations("Webhooks");
   const labels = elementLabels(useTranslations());
@@ -126,6 +128,7 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays }: 
                 deliveryId={delivery.id}
                 eventId={delivery.event_id}
                 version={`${delivery.status}:${delivery.attempts}`}
+                canReveal={canReveal}
                 action={
                   resendable ? (
                     <ResendButton

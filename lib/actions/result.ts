@@ -11,7 +11,8 @@ export type ActionCode =
   | "last_owner"
   | "not_failed"
   | "webhook_disabled"
-  | "invite_invalid";
+  | "invite_invalid"
+  | "limit_reached";
 
 export type ActionResult<T = null, Code extends ActionCode = ActionCode> =
   | { ok: true; data: T }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { type RequestInboxRow, requestInboxes, workspaces } from "@/db/schema";
+import { type RequestInboxRow, requestInboxes, users, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { WorkspaceContext } from "@/lib/context";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/webhook-secrets";
@@ -210,4 +210,20 @@ export async function dropExpiredInboxes(db: Database): Promise<number> {
     .where(and(isNotNull(requestInboxes.expires_at), lt(requestInboxes.expires_at, sql`now()`)))
     .returning({ id: requestInboxes.id });
   return dropped.length;
+}
+
+/** The email of each creator of `inboxes` (a deleted user, or a key, has none). */
+export async function creatorEmails(
+  db: Database,
+  inboxes: readonly InboxView[],
+): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(inboxes.map((inbox) => inbox.created_by).filter((id): id is string => id !== null)),
+  ];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((row) => [row.id, row.email]));
 }

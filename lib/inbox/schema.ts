@@ -70,3 +70,23 @@ export const updateInboxSchema = z.strictObject(
 );
 
 export type UpdateInboxInput = z.input<typeof updateInboxSchema>;
+
+/** The name forms (create, rename). */
+export const inboxNameFormSchema = z.object({ name: nameSchema });
+export type InboxNameFormValues = z.input<typeof inboxNameFormSchema>;
+
+// Form inputs hold text: a number as typed; "" is none for Retry-After, 0 for the delay, and refused
+// (not a number) for the status.
+const typed = (empty: number | null) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? empty : Number(value)));
+
+/** What the inbox answers, as its form holds it; the output is what updateInboxSchema takes. */
+export const inboxResponseFormSchema = z.object({
+  response_status: typed(Number.NaN).pipe(responseFields.response_status),
+  response_retry_after: typed(null).pipe(responseFields.response_retry_after),
+  response_delay_ms: typed(0).pipe(responseFields.response_delay_ms),
+});
+export type InboxResponseFormValues = z.input<typeof inboxResponseFormSchema>;

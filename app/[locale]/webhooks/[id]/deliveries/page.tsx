@@ -6,6 +6,7 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { failingDaysBeforeDisable, listDeliveries } from "@/lib/dispatch/log-queries";
 import { cursorParam } from "@/lib/keyset";
 import { localeOf, pageWebhook } from "@/lib/pages";
+import { roleAllows } from "@/lib/workspaces/roles";
 
 type Props = PageProps<"/[locale]/webhooks/[id]/deliveries">;
 
@@ -32,6 +33,7 @@ export default async function DeliveriesPage({ params, searchParams }: Props) {
         older={page.older}
         paged={cursor !== null}
         failingDays={failingDaysBeforeDisable()}
+        canReveal={roleAllows(access.role, "editor")}
       />
     </QueryProvider>
   );
