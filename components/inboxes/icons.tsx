@@ -1,7 +1,5 @@
 // Icons of the inbox pages, from lucide-react; decorative only (the button or link around each names it).
 import {
-  Check,
-  Copy,
   Inbox,
   type LucideIcon,
   Pin,
@@ -10,7 +8,6 @@ import {
   RefreshCw,
   ShieldCheck,
   ShieldX,
-  Terminal,
   Trash2,
   Webhook,
 } from "lucide-react";
@@ -21,15 +18,12 @@ function small(Icon: LucideIcon) {
   };
 }
 
-export const CheckIcon = small(Check);
-export const CopyIcon = small(Copy);
 export const PinIcon = small(Pin);
 export const PinOffIcon = small(PinOff);
 export const PlusIcon = small(Plus);
 export const RotateIcon = small(RefreshCw);
 export const ValidIcon = small(ShieldCheck);
 export const InvalidIcon = small(ShieldX);
-export const TerminalIcon = small(Terminal);
 export const TrashIcon = small(Trash2);
 export const WebhookIcon = small(Webhook);
 

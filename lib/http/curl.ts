@@ -28,12 +28,15 @@ export function shellQuote(value: string): string {
 export function toCurl({ method, url, headers, body }: CurlRequest): string {
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : (body ?? new Uint8Array());
   const verb = method.toUpperCase();
-  const args: string[] = [];
-  if (verb === "HEAD") args.push("--head");
-  else if (verb !== "GET" || bytes.length > 0) args.push(`-X ${argument(verb)}`);
+  // The first line: method and URL; then one option a line.
+  const first: string[] = [];
+  if (verb === "HEAD") first.push("--head");
+  else if (verb !== "GET" || bytes.length > 0)
+    first.push(`-X ${/^[A-Z]+$/.test(verb) ? verb : argument(verb)}`);
   // curl expands [] and {} in URLs as ranges unless told not to.
-  if (/[[\]{}]/.test(url)) args.push("--globoff");
-  args.push(argument(url));
+  if (/[[\]{}]/.test(url)) first.push("--globoff");
+  first.push(argument(url));
+  const args = [first.join(" ")];
 
   const sent = new Set(headers.map(([name]) => name.toLowerCase()));
   for (const [name, value] of headers) {
