@@ -147,27 +147,33 @@ describe("the capture address", () => {
     const second = (requests[1] as StoredRequest & { id: string }).id;
     const news = await owner.get<Page>(`/inbox/${inbox.id}/requests?after=${second}`);
     expect(news.body.requests.map((request) => request.body)).toEqual(["102"]);
-  });
+  }, 180_000);
 });
 
 describe("limits", () => {
-  it("takes 20 requests a second per inbox and answers the rest 429 with Retry-After, storing nothing of them", async () => {
+  it("takes at most 20 requests a second per inbox; the rest get 429 with Retry-After and are not stored", async () => {
     const inbox = await newInbox();
+    const started = performance.now();
     const answers = await Promise.all(
-      Array.from({ length: 45 }, (_, n) => send(inbox, { method: "POST", body: String(n) })),
+      Array.from({ length: 120 }, (_, n) => send(inbox, { method: "POST", body: String(n) })),
     );
+    const seconds = (performance.now() - started) / 1000;
     const limited = answers.filter((answer) => answer.status === 429);
     const taken = answers.filter((answer) => answer.status === 200);
-    expect(taken.length + limited.length).toBe(45);
-    expect(limited.length).toBeGreaterThan(0);
-    expect(Number(limited[0]?.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    const refusal = (await limited[0]?.json()) as ErrorEnvelope;
-    expect(refusal.error.code).toBe("rate_limited");
-    expect(refusal.error.message).toContain("20 requests a second");
-    expect(await stored(inbox)).toHaveLength(taken.length);
+    expect(taken.length + limited.length).toBe(120);
+    // The bucket holds one second's worth and refills at 20 a second: whatever the machine's speed, no more
+    // than that got through (on a fast machine most of the burst is refused; on a slow one, fewer).
+    expect(taken.length).toBeLessThanOrEqual(20 + Math.ceil(20 * seconds) + 1);
+    for (const answer of limited) {
+      expect(Number(answer.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      const refusal = (await answer.json()) as ErrorEnvelope;
+      expect(refusal.error.code).toBe("rate_limited");
+      expect(refusal.error.message).toContain("20 requests a second");
+    }
+    expect(await stored(inbox)).toHaveLength(Math.min(taken.length, 100));
     // Another inbox has a bucket of its own.
     expect((await send(await newInbox(), { method: "POST" })).status).toBe(200);
-  });
+  }, 120_000);
 
   it("refuses a workspace's 21st live inbox with 409 in the caller's language", async () => {
     const existing = await owner.get<{ inboxes: Inbox[] }>("/inbox");
