@@ -51,7 +51,7 @@ export type InboxRequestPage = {
 };
 
 /** Requests per second one inbox takes (a bucket of lib/api/rate-limit.ts per inbox); beyond: 429. */
-export const INBOX_CAPTURE_RATE = 20;
+export const INBOX_CAPTURE_RATE = 10;
 
 /** The id of the live inbox behind `token`, or null: what the capture route rate-limits by. */
 export async function liveInboxId(db: Database, token: string): Promise<string | null> {

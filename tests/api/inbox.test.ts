@@ -129,7 +129,7 @@ describe("the capture address", () => {
   it("keeps the newest 100 requests", async () => {
     const inbox = await newInbox();
     for (let n = 0; n < 103; n += 1) {
-      // A sender that honours the inbox's rate limit (20 a second) waits as its 429 says.
+      // A sender that honours the inbox's rate limit (10 a second) waits as its 429 says.
       for (;;) {
         const answer = await send(inbox, { method: "POST", body: String(n) });
         if (answer.status !== 429) {
@@ -151,7 +151,7 @@ describe("the capture address", () => {
 });
 
 describe("limits", () => {
-  it("takes at most 20 requests a second per inbox; the rest get 429 with Retry-After and are not stored", async () => {
+  it("takes at most 10 requests a second per inbox; the rest get 429 with Retry-After and are not stored", async () => {
     const inbox = await newInbox();
     const started = performance.now();
     const answers = await Promise.all(
@@ -161,14 +161,14 @@ describe("limits", () => {
     const limited = answers.filter((answer) => answer.status === 429);
     const taken = answers.filter((answer) => answer.status === 200);
     expect(taken.length + limited.length).toBe(120);
-    // The bucket holds one second's worth and refills at 20 a second: whatever the machine's speed, no more
+    // The bucket holds one second's worth and refills at 10 a second: whatever the machine's speed, no more
     // than that got through (on a fast machine most of the burst is refused; on a slow one, fewer).
-    expect(taken.length).toBeLessThanOrEqual(20 + Math.ceil(20 * seconds) + 1);
+    expect(taken.length).toBeLessThanOrEqual(10 + Math.ceil(10 * seconds) + 1);
     for (const answer of limited) {
       expect(Number(answer.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
       const refusal = (await answer.json()) as ErrorEnvelope;
       expect(refusal.error.code).toBe("rate_limited");
-      expect(refusal.error.message).toContain("20 requests a second");
+      expect(refusal.error.message).toContain("10 requests a second");
     }
     expect(await stored(inbox)).toHaveLength(Math.min(taken.length, 100));
     // Another inbox has a bucket of its own.
