@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { EventsNavLink } from "@/components/events/events-nav-link";
+import { InboxesNavLink } from "@/components/inboxes/inboxes-nav-link";
 import type { HeaderAccount } from "@/lib/auth/header-account";
 import { Link } from "@/lib/i18n/navigation";
 import { LocaleSwitcher } from "./locale-switcher";
@@ -29,6 +30,7 @@ export async function AppHeader({ account: reading }: { account: Promise<HeaderA
             </Link>
           ) : null}
           {account?.active ? <EventsNavLink /> : null}
+          {account?.active ? <InboxesNavLink /> : null}
           {account?.active?.role === "owner" ? (
             <Link href="/settings" className="text-sm font-medium text-slate-700 hover:text-indigo-700">
               {tAuth("settings")}

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { listDeliveryAttemptsAction } from "@/lib/actions/deliveries";
+import { AttemptCurl } from "./attempt-curl";
 
 type Attempts = Extract<Awaited<ReturnType<typeof listDeliveryAttemptsAction>>, { ok: true }>["data"];
 export type AttemptView = Attempts[number];
@@ -10,7 +11,16 @@ type LoggedBody = AttemptView["response_body"];
 const heading = "mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase";
 
 // Each attempt of a delivery: what was sent (secret header values masked when logged) and what came back.
-export function DeliveryAttempts({ attempts }: { attempts: AttemptView[] }) {
+// `ids` and `canReveal`: for each attempt's "Copy as cURL" (secret values for editors and owners only).
+export function DeliveryAttempts({
+  attempts,
+  ids,
+  canReveal,
+}: {
+  attempts: AttemptView[];
+  ids: { webhookId: string; deliveryId: string };
+  canReveal: boolean;
+}) {
   const t = useTranslations("Deliveries");
   if (attempts.length === 0) return <p className="text-sm text-slate-500">{t("noAttempts")}</p>;
   return (
@@ -18,7 +28,7 @@ export function DeliveryAttempts({ attempts }: { attempts: AttemptView[] }) {
       <ol className="space-y-3">
         {attempts.map((attempt) => (
           <li key={attempt.id}>
-            <Attempt attempt={attempt} />
+            <Attempt attempt={attempt} ids={ids} canReveal={canReveal} />
           </li>
         ))}
       </ol>
@@ -29,7 +39,15 @@ export function DeliveryAttempts({ attempts }: { attempts: AttemptView[] }) {
   );
 }
 
-function Attempt({ attempt }: { attempt: AttemptView }) {
+function Attempt({
+  attempt,
+  ids,
+  canReveal,
+}: {
+  attempt: AttemptView;
+  ids: { webhookId: string; deliveryId: string };
+  canReveal: boolean;
+}) {
   const t = useTranslations("Deliveries");
   const format = useFormatter();
   const title = t("attempt", { number: String(attempt.attempt) });
@@ -43,6 +61,14 @@ function Attempt({ attempt }: { attempt: AttemptView }) {
         </time>
         <span>{t("durationMs", { ms: format.number(attempt.duration_ms) })}</span>
         <Result attempt={attempt} />
+        <span className="ml-auto">
+          <AttemptCurl
+            {...ids}
+            attemptId={attempt.id}
+            canReveal={canReveal}
+            label={t("copyCurl", { number: String(attempt.attempt) })}
+          />
+        </span>
       </header>
       <div className="grid gap-4 p-3 text-[13px] lg:grid-cols-2">
         <div className="min-w-0 space-y-3">

@@ -16,11 +16,13 @@ type Props = {
   summary: ReactNode;
   // A button beside the summary (resend); outside <summary>, so clicking it does not toggle.
   action: ReactNode;
+  // Editors and owners may copy an attempt as cURL with the webhook's secret header values.
+  canReveal: boolean;
 };
 
 // One delivery: the summary line always, its attempts once opened. Attempts carry request and response
 // bodies, so they load on demand instead of with the page.
-export function DeliveryItem({ webhookId, deliveryId, eventId, version, summary, action }: Props) {
+export function DeliveryItem({ webhookId, deliveryId, eventId, version, summary, action, canReveal }: Props) {
   const t = useTranslations("Deliveries");
   const [open, setOpen] = useState(false);
   // TanStack Query owns this read: loaded when opened, again when `version` changes (the old attempts stay
@@ -68,7 +70,7 @@ export function DeliveryItem({ webhookId, deliveryId, eventId, version, summary,
               {t("loading")}
             </p>
           ) : (
-            <DeliveryAttempts attempts={attempts} />
+            <DeliveryAttempts attempts={attempts} ids={{ webhookId, deliveryId }} canReveal={canReveal} />
           )}
         </div>
       </details>

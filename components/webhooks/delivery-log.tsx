@@ -38,9 +38,11 @@ type Props = {
   failingDays: number;
   // Which deliveries are shown: all, only tests, or none of them (?show=).
   filter: DeliveryFilter;
+  // Editors and owners: "Copy as cURL" may include secret header values.
+  canReveal: boolean;
 };
 
-export function DeliveryLog({ webhook, deliveries, older, paged, failingDays, filter }: Props) {
+export function DeliveryLog({ webhook, deliveries, older, paged, failingDays, filter, canReveal }: Props) {
   const t = useTranslations("Deliveries");
   const tRecovery = useTranslations("Recovery");
   const tList = useTranslations("Webhooks");
@@ -151,6 +153,7 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays, fi
                 deliveryId={delivery.id}
                 eventId={delivery.event_id}
                 version={`${delivery.status}:${delivery.attempts}`}
+                canReveal={canReveal}
                 action={
                   <div className="flex items-start gap-2">
                     {resendable ? (

@@ -40,6 +40,12 @@ export function SigningSecret({ webhookId, secret, overlapHours }: Props) {
   );
 }
 
+// How receivers verify, with code per language: loaded after the editor (the text is long).
+const VerificationSnippets = dynamic(
+  () => import("./verification-snippets").then((module) => module.VerificationSnippets),
+  { ssr: false },
+);
+
 // For viewers: the card without the secret, nor a way to show, copy or rotate it.
 function HiddenSigningSecret() {
   const t = useTranslations("WebhookEditor.secret");
@@ -56,6 +62,7 @@ function HiddenSigningSecret() {
         className="bg-slate-50 font-mono text-[13px] tracking-tight text-slate-800"
       />
       <p className="mt-1.5 text-sm text-slate-500">{t("hiddenForViewers")}</p>
+      <VerificationSnippets />
     </Card>
   );
 }
@@ -148,6 +155,7 @@ function VisibleSigningSecret({
           </p>
         ) : null}
       </div>
+      <VerificationSnippets />
     </Card>
   );
 }

@@ -15,7 +15,8 @@ export type ActionCode =
   | "succeeded"
   | "webhook_other_trigger"
   | "invite_invalid"
-  | "rate_limited";
+  | "rate_limited"
+  | "limit_reached";
 
 export type ActionResult<T = null, Code extends ActionCode = ActionCode> =
   | { ok: true; data: T }

@@ -12,5 +12,8 @@ export function inboxResponse(result: InboxResult, status: 200 | 201): Response 
     return Response.json(result.inbox, { status, headers });
   }
   if (result.error === "not_found") throw inboxNotFound();
+  if (result.error === "limit_reached") {
+    throw new ApiError("conflict", "inboxLimit", { values: { limit: result.limit } });
+  }
   throw new ApiError("validation_failed", "inboxInvalid", { issues: result.issues });
 }

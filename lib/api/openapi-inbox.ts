@@ -1,6 +1,16 @@
 import { z } from "zod";
-import { KEPT_REQUESTS, MAX_INBOX_BODY_BYTES, REQUESTS_PAGE_SIZE } from "@/lib/inbox/requests";
-import { createInboxSchema, MAX_RESPONSE_DELAY_MS, updateInboxSchema } from "@/lib/inbox/schema";
+import {
+  INBOX_CAPTURE_RATE,
+  KEPT_REQUESTS,
+  MAX_INBOX_BODY_BYTES,
+  REQUESTS_PAGE_SIZE,
+} from "@/lib/inbox/requests";
+import {
+  createInboxSchema,
+  MAX_INBOXES_PER_WORKSPACE,
+  MAX_RESPONSE_DELAY_MS,
+  updateInboxSchema,
+} from "@/lib/inbox/schema";
 
 // The request inbox part of the OpenAPI document (lib/api/openapi.ts passes its helpers in).
 
@@ -41,7 +51,8 @@ const inboxSchema = z.object({
     description:
       "The address to send requests to, on this app's origin: `/api/inbox/{token}`, with any path after it. " +
       `It accepts GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS with a body of up to ${MAX_INBOX_BODY_BYTES / 1024 / 1024} MiB ` +
-      "(413 beyond, and nothing stored), needs no key, and answers 404 once the token is rotated.",
+      "(413 beyond, and nothing stored), needs no key, and answers 404 once the token is rotated. " +
+      `It takes ${INBOX_CAPTURE_RATE} requests a second per inbox (429 with \`Retry-After\` beyond).`,
   }),
   created_by: z.uuid().nullable().meta({ description: "The user who created it; null for a key." }),
   created_at: z.iso.datetime(),
@@ -156,6 +167,9 @@ export function inboxOpenApi({
           },
           ...commonErrors,
           ...bodyErrors,
+          "409": error(
+            `The workspace already has ${MAX_INBOXES_PER_WORKSPACE} live inboxes, the most it may hold.`,
+          ),
         },
       },
     },

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { deliveries, deliveryAttempts, events } from "@/db/schema";
+import { deliveries, deliveryAttempts, events, type StoredRequest } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { type Keyset, keysetPage, newestFirst, olderThan } from "@/lib/keyset";
 import { dispatchConfig } from "./config";
@@ -145,4 +145,29 @@ function loggedBody(text: string | null): LoggedBody | null {
 /** After how many days of failed deliveries a webhook is switched off, for the reason shown in the UI. */
 export function failingDaysBeforeDisable(): number {
   return Math.max(1, Math.round(dispatchConfig().disableAfterMs / DAY_MS));
+}
+
+/**
+ * One attempt's request whole (the log page shows the first LOG_BODY_LIMIT bytes of its body), for "Copy
+ * as cURL"; null when the workspace's webhook has no such delivery or attempt. Masked as it was logged.
+ */
+export async function getAttemptRequest(
+  db: Database,
+  workspaceId: string,
+  ids: { webhookId: string; deliveryId: string; attemptId: string },
+): Promise<StoredRequest | null> {
+  if (!isUuid(ids.webhookId) || !isUuid(ids.deliveryId) || !isUuid(ids.attemptId)) return null;
+  const [row] = await db
+    .select({ request: deliveryAttempts.request })
+    .from(deliveryAttempts)
+    .innerJoin(deliveries, eq(deliveries.id, deliveryAttempts.delivery_id))
+    .where(
+      and(
+        eq(deliveryAttempts.id, ids.attemptId),
+        eq(deliveries.id, ids.deliveryId),
+        eq(deliveries.webhook_id, ids.webhookId),
+        eq(deliveries.workspace_id, workspaceId),
+      ),
+    );
+  return row?.request ?? null;
 }

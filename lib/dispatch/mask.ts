@@ -1,20 +1,11 @@
 import "server-only";
 import type { StoredRequest } from "@/db/schema";
 import { maskSentUrl } from "@/lib/crypto/url-secrets";
+import { isSecretHeader, maskHeaders, maskValue } from "@/lib/http/secret-headers";
 
-// Header names that usually carry credentials: their values never reach the delivery log.
-const SECRET_NAME = /auth|token|key|secret|password|passwd|cookie|session|signature|credential/i;
-
-// `secretNames` (lower case): further headers whose values are secrets, e.g. a webhook's own custom headers.
-export function maskHeaders(
-  headers: readonly (readonly [string, string])[],
-  secretNames: ReadonlySet<string> = new Set(),
-): [string, string][] {
-  return headers.map(([name, value]) => [
-    name,
-    SECRET_NAME.test(name) || secretNames.has(name.toLowerCase()) ? mask(value) : value,
-  ]);
-}
+// Header values that usually carry credentials never reach the delivery log (lib/http/secret-headers.ts,
+// shared with the browser's cURL copies). `secretNames` (lower case): further headers whose values are
+// secrets, e.g. a webhook's own custom headers.
 
 /** What the log must not show of a webhook's requests: its own header values and its URL's credentials. */
 export type LogSecrets = {
@@ -48,7 +39,7 @@ export function maskResponseHeaders(headers: readonly (readonly [string, string]
   return headers.map(([name, value]) => {
     const lower = name.toLowerCase();
     if (lower === "set-cookie" || lower === "set-cookie2") return [name, maskCookie(value)];
-    return [name, SECRET_NAME.test(name) ? mask(value) : value];
+    return [name, isSecretHeader(name) ? maskValue(value) : value];
   });
 }
 
@@ -59,11 +50,4 @@ function maskCookie(value: string): string {
   const equals = pair.indexOf("=");
   const name = equals === -1 ? "" : pair.slice(0, equals + 1);
   return `${name}••••${semicolon === -1 ? "" : value.slice(semicolon)}`;
-}
-
-// Keeps a hint of which credential it was (its scheme and last characters), never enough to reuse it.
-function mask(value: string): string {
-  const scheme = /^(bearer|basic|token)\s+/i.exec(value)?.[0] ?? "";
-  const secret = value.slice(scheme.length);
-  return `${scheme}${secret.length > 12 ? `••••${secret.slice(-4)}` : "••••"}`;
 }

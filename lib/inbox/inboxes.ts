@@ -1,13 +1,18 @@
 import "server-only";
-import { and, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { type RequestInboxRow, requestInboxes } from "@/db/schema";
+import { type RequestInboxRow, requestInboxes, users, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { WorkspaceContext } from "@/lib/context";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/webhook-secrets";
 import { isUuid } from "@/lib/ids";
 import { type FieldIssue, toFieldIssues } from "@/lib/validation/issues";
-import { createInboxSchema, type UpdateInboxInput, updateInboxSchema } from "./schema";
+import {
+  createInboxSchema,
+  MAX_INBOXES_PER_WORKSPACE,
+  type UpdateInboxInput,
+  updateInboxSchema,
+} from "./schema";
 import { generateInboxToken, inboxPath } from "./token";
 
 /** How long an inbox that is not pinned lives: from its creation, or from being unpinned. */
@@ -33,6 +38,7 @@ export type InboxView = {
 export type InboxResult =
   | { ok: true; inbox: InboxView }
   | { ok: false; error: "not_found" }
+  | { ok: false; error: "limit_reached"; limit: number }
   | { ok: false; error: "validation_failed"; issues: FieldIssue[] };
 
 export function toInboxView(row: RequestInboxRow): InboxView {
@@ -65,6 +71,17 @@ export async function createInbox(db: Database, ctx: WorkspaceContext, input: un
   await dropExpiredInboxes(db);
   const { token, hash } = generateInboxToken();
   const row = await db.transaction(async (tx) => {
+    // The workspace's row lock makes two creations at once count one after the other.
+    await tx
+      .select({ id: workspaces.id })
+      .from(workspaces)
+      .where(eq(workspaces.id, ctx.workspaceId))
+      .for("update");
+    const [held] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(requestInboxes)
+      .where(and(eq(requestInboxes.workspace_id, ctx.workspaceId), live));
+    if ((held?.count ?? 0) >= MAX_INBOXES_PER_WORKSPACE) return null;
     const [created] = await tx
       .insert(requestInboxes)
       .values({
@@ -80,6 +97,7 @@ export async function createInbox(db: Database, ctx: WorkspaceContext, input: un
     await recordAudit(tx, ctx, { action: "inbox.create", target: { id: created.id, label: created.name } });
     return created;
   });
+  if (!row) return { ok: false, error: "limit_reached", limit: MAX_INBOXES_PER_WORKSPACE };
   return { ok: true, inbox: toInboxView(row) };
 }
 
@@ -193,4 +211,20 @@ export async function dropExpiredInboxes(db: Database): Promise<number> {
     .where(and(isNotNull(requestInboxes.expires_at), lt(requestInboxes.expires_at, sql`now()`)))
     .returning({ id: requestInboxes.id });
   return dropped.length;
+}
+
+/** The email of each creator of `inboxes` (a deleted user, or a key, has none). */
+export async function creatorEmails(
+  db: Database,
+  inboxes: readonly InboxView[],
+): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(inboxes.map((inbox) => inbox.created_by).filter((id): id is string => id !== null)),
+  ];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((row) => [row.id, row.email]));
 }

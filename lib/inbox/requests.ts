@@ -50,6 +50,24 @@ export type InboxRequestPage = {
   older: string | null;
 };
 
+/** Requests per second one inbox takes (a bucket of lib/api/rate-limit.ts per inbox); beyond: 429. */
+export const INBOX_CAPTURE_RATE = 10;
+
+/** The id of the live inbox behind `token`, or null: what the capture route rate-limits by. */
+export async function liveInboxId(db: Database, token: string): Promise<string | null> {
+  if (!isInboxToken(token)) return null;
+  const [inbox] = await db
+    .select({ id: requestInboxes.id })
+    .from(requestInboxes)
+    .where(
+      and(
+        eq(requestInboxes.token_hash, hashInboxToken(token)),
+        sql`(${requestInboxes.expires_at} is null or ${requestInboxes.expires_at} > now())`,
+      ),
+    );
+  return inbox?.id ?? null;
+}
+
 /**
  * Stores a request for the inbox behind `token` and keeps its newest KEPT_REQUESTS, in one transaction;
  * null (and nothing stored) when no live inbox has this token: a rotated token stops here at once.

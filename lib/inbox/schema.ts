@@ -5,6 +5,9 @@ import { nameSchema } from "@/lib/validation/text";
 // Static schemas: an issue's message is a key of the "Validation" messages and its values (issueMessage);
 // the edge (API, action, form) puts them in the reader's language with localizeIssues.
 
+/** How many live inboxes a workspace may hold: each keeps up to 100 requests of up to 1 MiB. */
+export const MAX_INBOXES_PER_WORKSPACE = 20;
+
 /** Statuses an inbox may be told to answer with: any final status a receiver could send. */
 export const MIN_RESPONSE_STATUS = 200;
 export const MAX_RESPONSE_STATUS = 599;
@@ -67,3 +70,23 @@ export const updateInboxSchema = z.strictObject(
 );
 
 export type UpdateInboxInput = z.input<typeof updateInboxSchema>;
+
+/** The name forms (create, rename). */
+export const inboxNameFormSchema = z.object({ name: nameSchema });
+export type InboxNameFormValues = z.input<typeof inboxNameFormSchema>;
+
+// Form inputs hold text: a number as typed; "" is none for Retry-After, 0 for the delay, and refused
+// (not a number) for the status.
+const typed = (empty: number | null) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? empty : Number(value)));
+
+/** What the inbox answers, as its form holds it; the output is what updateInboxSchema takes. */
+export const inboxResponseFormSchema = z.object({
+  response_status: typed(Number.NaN).pipe(responseFields.response_status),
+  response_retry_after: typed(null).pipe(responseFields.response_retry_after),
+  response_delay_ms: typed(0).pipe(responseFields.response_delay_ms),
+});
+export type InboxResponseFormValues = z.input<typeof inboxResponseFormSchema>;

@@ -22,7 +22,10 @@ export async function verifyInboxRequest(
   db: Database,
   workspaceId: string,
   ids: { inboxId: string; requestId: string; webhookId: string },
-  options: { content?: SignedContent; now?: Date } = {},
+  // content "auto": what the sender signs for this method (for GET the query string, else the body).
+  // atArrival: judged at the moment the request arrived, as its receiver judged it, so a request that
+  // was valid stays valid on the page instead of going stale after 5 minutes.
+  options: { content?: SignedContent | "auto"; now?: Date; atArrival?: boolean } = {},
 ): Promise<VerifyResult> {
   const request = await getInboxRequest(db, workspaceId, ids.inboxId, ids.requestId);
   if (!request) return { ok: false, error: "request_not_found" };
@@ -36,12 +39,13 @@ export async function verifyInboxRequest(
     .from(webhooks)
     .where(and(eq(webhooks.workspace_id, workspaceId), eq(webhooks.id, ids.webhookId)));
   if (!webhook) return { ok: false, error: "webhook_not_found" };
-  const now = options.now ?? new Date();
+  const now = options.atArrival ? request.received_at : (options.now ?? new Date());
   const secrets = [decryptSecret(webhook.secret)];
   if (webhook.previous && webhook.previousExpires && webhook.previousExpires > now) {
     secrets.push(decryptSecret(webhook.previous));
   }
-  const content = options.content ?? "body";
+  const content =
+    options.content === "auto" ? (request.method === "GET" ? "query" : "body") : (options.content ?? "body");
   const verdict = checkSignature({
     headers: request.headers,
     content: content === "query" ? request.query : request.body,

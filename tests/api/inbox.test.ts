@@ -129,7 +129,15 @@ describe("the capture address", () => {
   it("keeps the newest 100 requests", async () => {
     const inbox = await newInbox();
     for (let n = 0; n < 103; n += 1) {
-      expect((await send(inbox, { method: "POST", body: String(n) })).status).toBe(200);
+      // A sender that honours the inbox's rate limit (10 a second) waits as its 429 says.
+      for (;;) {
+        const answer = await send(inbox, { method: "POST", body: String(n) });
+        if (answer.status !== 429) {
+          expect(answer.status).toBe(200);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Number(answer.headers.get("retry-after")) * 1000));
+      }
     }
     const requests = await stored(inbox);
     expect(requests).toHaveLength(100);
@@ -139,6 +147,48 @@ describe("the capture address", () => {
     const second = (requests[1] as StoredRequest & { id: string }).id;
     const news = await owner.get<Page>(`/inbox/${inbox.id}/requests?after=${second}`);
     expect(news.body.requests.map((request) => request.body)).toEqual(["102"]);
+  }, 180_000);
+});
+
+describe("limits", () => {
+  it("takes at most 10 requests a second per inbox; the rest get 429 with Retry-After and are not stored", async () => {
+    const inbox = await newInbox();
+    const started = performance.now();
+    const answers = await Promise.all(
+      Array.from({ length: 120 }, (_, n) => send(inbox, { method: "POST", body: String(n) })),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const limited = answers.filter((answer) => answer.status === 429);
+    const taken = answers.filter((answer) => answer.status === 200);
+    expect(taken.length + limited.length).toBe(120);
+    // The bucket holds one second's worth and refills at 10 a second: whatever the machine's speed, no more
+    // than that got through (on a fast machine most of the burst is refused; on a slow one, fewer).
+    expect(taken.length).toBeLessThanOrEqual(10 + Math.ceil(10 * seconds) + 1);
+    for (const answer of limited) {
+      expect(Number(answer.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      const refusal = (await answer.json()) as ErrorEnvelope;
+      expect(refusal.error.code).toBe("rate_limited");
+      expect(refusal.error.message).toContain("10 requests a second");
+    }
+    expect(await stored(inbox)).toHaveLength(Math.min(taken.length, 100));
+    // Another inbox has a bucket of its own.
+    expect((await send(await newInbox(), { method: "POST" })).status).toBe(200);
+  }, 120_000);
+
+  it("refuses a workspace's 21st live inbox with 409 in the caller's language", async () => {
+    const existing = await owner.get<{ inboxes: Inbox[] }>("/inbox");
+    const room = 20 - existing.body.inboxes.length;
+    const made: Inbox[] = [];
+    for (let n = 0; n < room; n += 1) made.push(await newInbox({ name: `Fill ${n}` }));
+    const refused = await owner.post<ErrorEnvelope>(
+      "/inbox",
+      { name: "One too many" },
+      { headers: { "accept-language": "de" } },
+    );
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error.code).toBe("conflict");
+    expect(refused.body.error.message).toContain("20 Request-Inboxes");
+    for (const inbox of made) expect((await owner.delete(`/inbox/${inbox.id}`)).status).toBe(204);
   });
 });
 

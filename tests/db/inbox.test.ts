@@ -28,8 +28,10 @@ import {
   type IncomingRequest,
   KEPT_REQUESTS,
   listInboxRequests,
+  liveInboxId,
   recordInboxRequest,
 } from "@/lib/inbox/requests";
+import { MAX_INBOXES_PER_WORKSPACE } from "@/lib/inbox/schema";
 import { verifyInboxRequest } from "@/lib/inbox/verify";
 import { issueMessage } from "@/lib/validation/issues";
 import { generateSigningSecret } from "@/lib/webhooks/secret";
@@ -348,6 +350,100 @@ describe.each(databaseBackends())("request inboxes on $name", (backend) => {
     expect(await verify(byCurrent, "00000000-0000-4000-8000-000000000000")).toEqual({
       ok: false,
       error: "webhook_not_found",
+    });
+  });
+
+  it("refuses more than 20 live inboxes per workspace; another workspace and a freed place are not refused", async () => {
+    const [team] = await connection.db.insert(workspaces).values({ name: "Team C" }).returning();
+    const full: WorkspaceContext = {
+      workspaceId: team?.id ?? "",
+      actor: { kind: "token", id: null, label: "C" },
+    };
+    const ids: string[] = [];
+    for (let index = 0; index < MAX_INBOXES_PER_WORKSPACE; index++) {
+      ids.push(created(await createInbox(connection.db, full, { name: `Inbox ${index}` })).id);
+    }
+    expect(await createInbox(connection.db, full, { name: "One too many" })).toEqual({
+      ok: false,
+      error: "limit_reached",
+      limit: MAX_INBOXES_PER_WORKSPACE,
+    });
+    expect((await listInboxes(connection.db, full.workspaceId)).length).toBe(MAX_INBOXES_PER_WORKSPACE);
+    // Two at once when one place is left: the workspace's row lock lets only one through.
+    await deleteInbox(connection.db, full, ids[0] ?? "");
+    const racing = await Promise.all([
+      createInbox(connection.db, full, { name: "Racer 1" }),
+      createInbox(connection.db, full, { name: "Racer 2" }),
+    ]);
+    expect(racing.filter((result) => result.ok)).toHaveLength(1);
+    expect(racing.filter((result) => !result.ok && result.error === "limit_reached")).toHaveLength(1);
+    // An expired inbox frees its place.
+    await connection.db
+      .update(requestInboxes)
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where(eq(requestInboxes.id, ids[1] ?? ""));
+    created(await createInbox(connection.db, full, { name: "After expiry" }));
+  });
+
+  it("finds the live inbox of a token for the capture's rate limit, and none for an expired one", async () => {
+    const inbox = created(await createInbox(connection.db, here, { name: "Limited" }));
+    expect(await liveInboxId(connection.db, inbox.token)).toBe(inbox.id);
+    expect(await liveInboxId(connection.db, "hks_inb_nope")).toBeNull();
+    await connection.db
+      .update(requestInboxes)
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where(eq(requestInboxes.id, inbox.id));
+    expect(await liveInboxId(connection.db, inbox.token)).toBeNull();
+  });
+
+  it("judges a signature as at the request's arrival, and a GET by its exact query string", async () => {
+    const secret = generateSigningSecret();
+    const [hook] = await connection.db
+      .insert(webhooks)
+      .values({
+        workspace_id: here.workspaceId,
+        name: "Arrival",
+        method: "GET",
+        payload_url: encryptSecret("https://example.com/"),
+        trigger: "create",
+        trigger_element: "rsvp_answer",
+        content_type: "application/json",
+        secret: encryptSecret(secret),
+      })
+      .returning();
+    const inbox = created(await createInbox(connection.db, here, { name: "Arrival" }));
+    const query = "guest=J%C3%BCrgen&seats=2";
+    const signedAt = new Date();
+    const headers: [string, string][] = [
+      ["webhook-id", "msg_get"],
+      ["webhook-timestamp", String(Math.floor(signedAt.getTime() / 1000))],
+      ["webhook-signature", new Webhook(secret).sign("msg_get", signedAt, query)],
+    ];
+    await recordInboxRequest(
+      connection.db,
+      inbox.token,
+      incoming({ method: "GET", query, headers, body: Buffer.alloc(0) }),
+    );
+    const page = await listInboxRequests(connection.db, here.workspaceId, inbox.id, { limit: 1 });
+    const ids = { inboxId: inbox.id, requestId: page?.requests[0]?.id ?? "", webhookId: hook?.id ?? "" };
+    const later = new Date(Date.now() + 10 * 60 * 1000);
+    expect(
+      await verifyInboxRequest(connection.db, here.workspaceId, ids, {
+        content: "auto",
+        atArrival: true,
+        now: later,
+      }),
+    ).toEqual({
+      ok: true,
+      content: "query",
+      verdict: { result: "valid", secret: 0 },
+    });
+    // Judged now, 10 minutes on, a receiver would refuse the same request as stale.
+    expect(
+      await verifyInboxRequest(connection.db, here.workspaceId, ids, { content: "auto", now: later }),
+    ).toMatchObject({
+      ok: true,
+      verdict: { result: "stale", direction: "too_old" },
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/auth/account-form";
+import { BrandLogo } from "@/components/auth/brand-logo";
 import { Card } from "@/components/ui/card";
 import { MIN_PASSWORD_LENGTH } from "@/lib/accounts/users";
 import { setUpAction } from "@/lib/actions/auth";
@@ -20,26 +21,30 @@ export default async function SetupPage({ params }: PageProps<"/[locale]/setup">
   const locale = await localeOf(params);
   if (await hasAnyUser(await getDb())) redirect({ href: "/sign-in", locale });
   const t = await getTranslations("Auth.setup");
+  const tApp = await getTranslations("App");
   return (
-    <Card
-      title={<span className="text-xl">{t("title")}</span>}
-      description={t("intro")}
-      headingId="setup-title"
-    >
-      <AccountForm
-        action={setUpAction}
-        idPrefix="setup"
-        minPasswordLength={MIN_PASSWORD_LENGTH}
-        maxPasswordLength={MAX_PASSWORD_LENGTH}
-        labels={{
-          email: t("email"),
-          password: t("password"),
-          passwordHint: t("passwordHint", { min: String(MIN_PASSWORD_LENGTH) }),
-          confirm: t("confirm"),
-          submit: t("submit"),
-          submitting: t("submitting"),
-        }}
-      />
-    </Card>
+    <>
+      <BrandLogo name={tApp("title")} />
+      <Card
+        title={<span className="text-xl">{t("title")}</span>}
+        description={t("intro")}
+        headingId="setup-title"
+      >
+        <AccountForm
+          action={setUpAction}
+          idPrefix="setup"
+          minPasswordLength={MIN_PASSWORD_LENGTH}
+          maxPasswordLength={MAX_PASSWORD_LENGTH}
+          labels={{
+            email: t("email"),
+            password: t("password"),
+            passwordHint: t("passwordHint", { min: String(MIN_PASSWORD_LENGTH) }),
+            confirm: t("confirm"),
+            submit: t("submit"),
+            submitting: t("submitting"),
+          }}
+        />
+      </Card>
+    </>
   );
 }

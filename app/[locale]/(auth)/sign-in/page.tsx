@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect as nextRedirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { BrandLogo } from "@/components/auth/brand-logo";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { safeNextPath } from "@/lib/auth/redirects";
@@ -21,9 +22,13 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   const next = safeNextPath((await searchParams).next, locale);
   if (await currentUser()) nextRedirect(next);
   const t = await getTranslations("Auth.signIn");
+  const tApp = await getTranslations("App");
   return (
-    <Card title={<span className="text-xl">{t("title")}</span>} headingId="sign-in-title">
-      <SignInForm next={next} />
-    </Card>
+    <>
+      <BrandLogo name={tApp("title")} />
+      <Card title={<span className="text-xl">{t("title")}</span>} headingId="sign-in-title">
+        <SignInForm next={next} />
+      </Card>
+    </>
   );
 }

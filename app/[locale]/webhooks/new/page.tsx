@@ -13,13 +13,23 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/webhooks
   return { title: t("titleNew") };
 }
 
-export default async function NewWebhookPage() {
+// `?payload_url=` (and `?name=`) pre-fill the form, e.g. from a request inbox's "Create a webhook for
+// this inbox"; nothing is stored until the user saves, and the schema checks the values then as ever.
+function prefill(value: string | string[] | undefined, max: number): string | null {
+  return typeof value === "string" && value.length <= max ? value : null;
+}
+
+export default async function NewWebhookPage({ searchParams }: PageProps<"/[locale]/webhooks/new">) {
   // Signed in, in a workspace (otherwise this redirects), and allowed to create: viewers are not.
   await pageAccess("editor");
+  const query = await searchParams;
+  const initialValues = newWebhookForm(elements[0]);
+  initialValues.payload_url = prefill(query.payload_url, 2048) ?? "";
+  initialValues.name = prefill(query.name, 100) ?? "";
   return (
     <>
       <EditorHeader mode="new" />
-      <WebhookEditor webhookId={null} initialValues={newWebhookForm(elements[0])} catalog={editorCatalog()} />
+      <WebhookEditor webhookId={null} initialValues={initialValues} catalog={editorCatalog()} />
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]">
         <SigningSecretNote />
       </div>

@@ -6,6 +6,7 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { failingDaysBeforeDisable, listDeliveries } from "@/lib/dispatch/log-queries";
 import { cursorParam } from "@/lib/keyset";
 import { localeOf, pageWebhook } from "@/lib/pages";
+import { roleAllows } from "@/lib/workspaces/roles";
 
 type Props = PageProps<"/[locale]/webhooks/[id]/deliveries">;
 
@@ -34,6 +35,7 @@ export default async function DeliveriesPage({ params, searchParams }: Props) {
         paged={cursor !== null}
         failingDays={failingDaysBeforeDisable()}
         filter={filter}
+        canReveal={roleAllows(access.role, "editor")}
       />
     </QueryProvider>
   );
