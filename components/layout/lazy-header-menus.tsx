@@ -4,9 +4,10 @@ import { type ComponentType, useEffect, useState } from "react";
 import type { HeaderMenusProps } from "./header-menus";
 import { AccountTrigger, NavTrigger, WorkspaceTrigger } from "./header-triggers";
 
-// Radix DropdownMenu (positioning, focus and roving layers) would add about a tenth to every page's first-load
-// JavaScript; the menus load right after the page is interactive, and until then their buttons stand there,
-// disabled, in the same place (next/dynamic's placeholder would not see these props).
+// Radix DropdownMenu (positioning, focus and roving layers) is needed only once someone opens a menu: it stays
+// out of every page's first-load JavaScript (the editor's budget is 200 kB) and loads right after the page is
+// interactive. Until then the buttons stand there, disabled, in the same place (next/dynamic's placeholder
+// would not see these props).
 export function LazyHeaderMenus(props: HeaderMenusProps) {
   const [Menus, setMenus] = useState<ComponentType<HeaderMenusProps> | null>(null);
   useEffect(() => {
