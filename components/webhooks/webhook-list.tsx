@@ -77,7 +77,7 @@ export function WebhookList({
                   <Link
                     href={`/webhooks/${webhook.id}`}
                     title={webhook.name}
-                    className="hover:text-indigo-700 hover:underline lg:block lg:max-w-56 lg:truncate"
+                    className="hover:text-indigo-700 hover:underline lg:block lg:max-w-44 lg:truncate"
                   >
                     {webhook.name}
                   </Link>
@@ -100,7 +100,7 @@ export function WebhookList({
                     readOnly={!canEdit}
                   />
                 </TableCell>
-                <TableCell label={columns.url} className="lg:max-w-52">
+                <TableCell label={columns.url} className="lg:max-w-44">
                   <div className="flex items-center gap-2">
                     <MethodAndUrl method={webhook.method} url={webhook.payload_url} />
                   </div>
