@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
+import { ThemeProvider } from "@/components/layout/theme-provider";
 import { Toaster } from "@/components/ui/toaster";
 import { headerAccount } from "@/lib/auth/header";
 import { routing } from "@/lib/i18n/routing";
@@ -23,14 +25,20 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   // Every page renders per request and learns its locale from proxy.ts; but proxy.ts skips paths with a dot
   // (`/de/webhooks/new/.git/config`), whose not-found page still speaks the URL's language: it is told here.
   setRequestLocale(locale);
+  // next-themes sets the theme from an inline script before the first paint; the page's CSP (proxy.ts)
+  // lets it run with this request's nonce, as it does Next's own scripts.
+  const nonce = (await headers()).get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
   return (
-    <html lang={locale}>
+    // next-themes adds the theme's class to <html> before React hydrates: React is told not to mind.
+    <html lang={locale} suppressHydrationWarning>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider>
-          <AppHeader account={headerAccount()} />
-          <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-          <Toaster />
-        </NextIntlClientProvider>
+        <ThemeProvider nonce={nonce}>
+          <NextIntlClientProvider>
+            <AppHeader account={headerAccount()} />
+            <main className="mx-auto max-w-6xl px-4 py-6 sm:py-8">{children}</main>
+            <Toaster />
+          </NextIntlClientProvider>
+        </ThemeProvider>
       </body>
     </html>
   );

@@ -10,7 +10,8 @@ export function SettingsNav() {
   const t = useTranslations("Settings.nav");
   const pathname = usePathname();
   return (
-    <nav aria-label={t("label")} className="flex gap-1 border-b border-slate-200">
+    // On a phone the four tabs may not fit: the row scrolls by itself, the page does not.
+    <nav aria-label={t("label")} className="flex gap-1 overflow-x-auto border-b border-slate-200">
       {sections.map((section) => {
         const href = `/settings/${section}`;
         const current = pathname === href;
@@ -20,7 +21,7 @@ export function SettingsNav() {
             href={href}
             aria-current={current ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
               current
                 ? "border-indigo-600 text-indigo-700"
                 : "border-transparent text-slate-600 hover:text-slate-900",

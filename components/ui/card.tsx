@@ -8,9 +8,21 @@ type CardProps = {
   children: ReactNode;
   className?: string;
   headingId?: string;
+  // The body's id and classes, for a card whose body can be hidden (the editor's preview on a phone).
+  bodyId?: string;
+  bodyClassName?: string;
 };
 
-export function Card({ title, description, actions, children, className, headingId }: CardProps) {
+export function Card({
+  title,
+  description,
+  actions,
+  children,
+  className,
+  headingId,
+  bodyId,
+  bodyClassName,
+}: CardProps) {
   return (
     <section
       aria-labelledby={title ? headingId : undefined}
@@ -18,7 +30,7 @@ export function Card({ title, description, actions, children, className, heading
     >
       {title ? (
         <header className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
-          <div>
+          <div className="min-w-0">
             <h2 id={headingId} className="text-base font-semibold text-slate-900">
               {title}
             </h2>
@@ -27,7 +39,9 @@ export function Card({ title, description, actions, children, className, heading
           {actions}
         </header>
       ) : null}
-      <div className="px-5 py-5">{children}</div>
+      <div id={bodyId} className={cn("px-5 py-5", bodyClassName)}>
+        {children}
+      </div>
     </section>
   );
 }

@@ -20,7 +20,7 @@ export function DeleteWebhookButton({ id, name }: { id: string; name: string }) 
       trigger={
         <>
           <TrashIcon />
-          <span>{t("deleteShort")}</span>
+          <span className="lg:sr-only">{t("deleteShort")}</span>
         </>
       }
       label={t("delete", { name })}

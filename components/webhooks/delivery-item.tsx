@@ -49,7 +49,7 @@ export function DeliveryItem({ webhookId, deliveryId, eventId, version, summary,
           className={cn(
             "flex cursor-pointer list-none flex-wrap items-center gap-x-4 gap-y-1.5 rounded-xl px-4 py-3 text-sm",
             "hover:bg-slate-50/70 group-open:rounded-b-none [&::-webkit-details-marker]:hidden",
-            action ? "pr-72" : null,
+            action ? "sm:pr-72" : null,
           )}
         >
           {summary}
@@ -74,7 +74,8 @@ export function DeliveryItem({ webhookId, deliveryId, eventId, version, summary,
           )}
         </div>
       </details>
-      {action ? <div className="absolute top-2 right-3">{action}</div> : null}
+      {/* Beside the summary from sm up; on a phone below the delivery, where the line has room. */}
+      {action ? <div className="px-4 pb-3 sm:absolute sm:top-2 sm:right-3 sm:p-0">{action}</div> : null}
     </li>
   );
 }

@@ -65,7 +65,7 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays, fi
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0">
           <BackLink href="/webhooks">{t("back")}</BackLink>
-          <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words text-slate-900">
             {t("title")}
             <span className="font-normal text-slate-500"> · {webhook.name}</span>
           </h1>

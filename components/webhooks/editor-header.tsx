@@ -8,9 +8,9 @@ export function EditorHeader({ mode, name, id }: { mode: "new" | "edit"; name?: 
   const t = useTranslations("WebhookEditor");
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-      <div>
+      <div className="min-w-0">
         <BackLink href="/webhooks">{t("back")}</BackLink>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words text-slate-900">
           {mode === "new" ? t("titleNew") : t("titleEdit")}
           {name ? <span className="font-normal text-slate-500"> · {name}</span> : null}
         </h1>

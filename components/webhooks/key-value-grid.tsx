@@ -41,6 +41,10 @@ function focusById(id: string) {
 
 // Header and body rows. Each row is memoized and reads only its own errors, so typing in one row
 // re-renders that row alone, even with a hundred of them.
+// Number, key, value, buttons in one row; on a phone the value goes under its key, the buttons beside the key.
+const columns =
+  "grid grid-cols-[1.75rem_minmax(0,1fr)_auto] sm:grid-cols-[1.75rem_minmax(0,2fr)_minmax(0,3fr)_6.5rem]";
+
 export function KeyValueGrid({ name, control, register, hint }: GridProps) {
   const t = useTranslations(`WebhookEditor.${name}`);
   const tGrid = useTranslations("WebhookEditor.grid");
@@ -86,7 +90,10 @@ export function KeyValueGrid({ name, control, register, hint }: GridProps) {
         <div>
           <div
             aria-hidden="true"
-            className="mb-2 grid grid-cols-[1.75rem_minmax(0,2fr)_minmax(0,3fr)_6.5rem] gap-2 text-xs font-medium tracking-wide text-slate-500 uppercase"
+            className={cn(
+              columns,
+              "mb-2 gap-2 text-xs font-medium tracking-wide text-slate-500 uppercase max-sm:hidden",
+            )}
           >
             <span>#</span>
             <span>{tGrid("key")}</span>
@@ -184,7 +191,7 @@ const KeyValueRow = memo(function KeyValueRow({
   };
 
   return (
-    <li className="grid grid-cols-[1.75rem_minmax(0,2fr)_minmax(0,3fr)_6.5rem] items-start gap-2">
+    <li className={cn(columns, "items-start gap-2 max-sm:gap-y-1.5")}>
       <span aria-hidden="true" className="pt-2.5 text-right text-xs text-slate-400 tabular-nums">
         {row}
       </span>
@@ -203,7 +210,7 @@ const KeyValueRow = memo(function KeyValueRow({
         />
         <FieldError id={ids.keyError} message={keyError} className="text-xs" />
       </div>
-      <div>
+      <div className="max-sm:col-span-2 max-sm:col-start-2 max-sm:row-start-2">
         <input
           id={ids.value}
           aria-label={t("valueLabel", { row })}
@@ -221,7 +228,7 @@ const KeyValueRow = memo(function KeyValueRow({
         />
         <FieldError id={ids.valueError} message={valueError} className="text-xs break-words" />
       </div>
-      <div className="flex items-center justify-end gap-0.5 pt-0.5">
+      <div className="flex items-center justify-end gap-0.5 pt-0.5 max-sm:col-start-3 max-sm:row-start-1">
         {/* aria-disabled instead of disabled: the button keeps focus when its row reaches the edge. */}
         <Button
           id={cellId(name, index, "up")}

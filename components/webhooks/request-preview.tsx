@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { memo, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { buildRequest } from "@/lib/webhooks/build-request";
 import { catalogElement, catalogSample } from "@/lib/webhooks/catalog-view";
@@ -78,6 +79,8 @@ const PreviewCard = memo(function PreviewCard({
   const labels = useMemo(() => elementLabels(tRoot), [tRoot]);
   const element = catalogElement(useCatalog(), input.elementKey);
   const urlValid = isHttpUrl(input.payloadUrl.trim());
+  // Below the form on narrow screens, where it can be folded away; beside the form (lg up) always open.
+  const [open, setOpen] = useState(true);
 
   const result = useMemo(() => {
     if (!element || typeof build !== "function") return null;
@@ -104,7 +107,25 @@ const PreviewCard = memo(function PreviewCard({
     : t("noElement");
 
   return (
-    <Card title={t("title")} description={description} headingId="preview-heading">
+    <Card
+      title={t("title")}
+      description={description}
+      headingId="preview-heading"
+      bodyId="preview-body"
+      bodyClassName={open ? undefined : "max-lg:hidden"}
+      actions={
+        <Button
+          variant="ghost"
+          size="sm"
+          className="lg:hidden"
+          aria-expanded={open}
+          aria-controls="preview-body"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? t("hide") : t("show")}
+        </Button>
+      }
+    >
       {build === "loading" ? (
         <p className="text-sm text-slate-500">{t("loading")}</p>
       ) : build === "failed" ? (

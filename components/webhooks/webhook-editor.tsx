@@ -164,7 +164,7 @@ export function WebhookEditor({
             onSubmit={onSubmit}
             aria-label={webhookId ? t("titleEdit") : t("titleNew")}
             // Tabbing into a field low on the page stops short of the sticky save bar (its height and a message).
-            className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)] [&_:is(input,select,textarea)]:scroll-mb-36"
+            className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)] [&_:is(input,select,textarea)]:scroll-mb-36"
           >
             <fieldset disabled={readOnly} className="min-w-0 space-y-6">
               {readOnly ? (

@@ -23,6 +23,14 @@ export function WebhookList({
   const t = useTranslations("Webhooks");
   const labels = elementLabels(useTranslations());
   const format = useFormatter();
+  const columns = {
+    name: t("columns.name"),
+    element: t("columns.element"),
+    trigger: t("columns.trigger"),
+    status: t("columns.status"),
+    url: t("columns.url"),
+    lastExecution: t("columns.lastExecution"),
+  };
 
   return (
     <div className="space-y-6">
@@ -61,27 +69,29 @@ export function WebhookList({
       ) : (
         <Table>
           <caption className="sr-only">{t("caption", { count: webhooks.length })}</caption>
-          <TableHeader
-            columns={(["name", "element", "trigger", "status", "url", "lastExecution"] as const).map(
-              (column) => t(`columns.${column}`),
-            )}
-            actionsLabel={t("columns.actions")}
-          />
+          <TableHeader columns={Object.values(columns)} actionsLabel={t("columns.actions")} />
           <tbody>
             {webhooks.map((webhook) => (
               <tr key={webhook.id} className="hover:bg-slate-50/60">
                 <TableCell className="font-medium text-slate-900">
-                  <Link href={`/webhooks/${webhook.id}`} className="hover:text-indigo-700 hover:underline">
+                  {/* Long names end in an ellipsis in the table (whole in the title); a card has room. */}
+                  <Link
+                    href={`/webhooks/${webhook.id}`}
+                    title={webhook.name}
+                    className="hover:text-indigo-700 hover:underline lg:block lg:max-w-44 lg:truncate"
+                  >
                     {webhook.name}
                   </Link>
                 </TableCell>
-                <TableCell className="text-slate-700">{labels.element(webhook.trigger_element)}</TableCell>
-                <TableCell>
-                  <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+                <TableCell label={columns.element} className="text-slate-700 lg:whitespace-nowrap">
+                  {labels.element(webhook.trigger_element)}
+                </TableCell>
+                <TableCell label={columns.trigger}>
+                  <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-700">
                     {labels.trigger(webhook.trigger_element, webhook.trigger)}
                   </span>
                 </TableCell>
-                <TableCell>
+                <TableCell label={columns.status}>
                   <WebhookActiveSwitch
                     id={webhook.id}
                     name={webhook.name}
@@ -91,12 +101,12 @@ export function WebhookList({
                     readOnly={!canEdit}
                   />
                 </TableCell>
-                <TableCell className="max-w-56">
+                <TableCell label={columns.url} className="lg:max-w-44">
                   <div className="flex items-center gap-2">
                     <MethodAndUrl method={webhook.method} url={webhook.payload_url} />
                   </div>
                 </TableCell>
-                <TableCell className="whitespace-nowrap text-slate-600">
+                <TableCell label={columns.lastExecution} className="whitespace-nowrap text-slate-600">
                   {webhook.last_execution ? (
                     <time dateTime={webhook.last_execution}>
                       {format.dateTime(new Date(webhook.last_execution), {
@@ -118,14 +128,16 @@ export function WebhookList({
                   </Link>
                 </TableCell>
                 <TableCell>
-                  <div className="flex items-center justify-end gap-1">
+                  <div className="flex items-center gap-1 lg:justify-end">
+                    {/* Icons only in the table (their names say it all), so it fits at 1280 px. */}
                     <Link
                       href={`/webhooks/${webhook.id}`}
                       aria-label={t("edit", { name: webhook.name })}
+                      title={t("edit", { name: webhook.name })}
                       className={buttonClasses("ghost", "sm")}
                     >
                       <PencilIcon />
-                      <span>{t("editShort")}</span>
+                      <span className="lg:sr-only">{t("editShort")}</span>
                     </Link>
                     {canEdit ? <TestSendRowButton webhookId={webhook.id} name={webhook.name} /> : null}
                     {canEdit ? <DeleteWebhookButton id={webhook.id} name={webhook.name} /> : null}

@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { type RunningApp, startApp } from "../helpers/app-process.mjs";
 import { expectNoSeriousViolations } from "./axe";
 import { e2eEnv } from "./e2e-env.mjs";
+import { signOut } from "./header";
 
 // A second app on a fresh database without ADMIN_EMAIL: nobody can sign in until the set-up page has
 // created the owner. Its sign-in attempts stay away from the shared app's owner.
@@ -69,7 +70,7 @@ test("a fresh install leads to the set-up page, which creates the owner once (Ge
   // Set-up happens once: afterwards the page only leads on (here, signed in, to the webhooks).
   await page.goto(`${app.baseUrl}/de/setup`);
   await expect(page).toHaveURL(`${app.baseUrl}/de/webhooks`);
-  await page.getByRole("button", { name: "Abmelden", exact: true }).click();
+  await signOut(page, "Abmelden");
   await expect(page).toHaveURL(`${app.baseUrl}/de/sign-in`);
   await page.goto(`${app.baseUrl}/de/setup`);
   await expect(page).toHaveURL(`${app.baseUrl}/de/sign-in`);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { e2eEnv, otherWorkspaceFileFor, otherWorkspaceOwner } from "./e2e-env.mjs";
+import { openWorkspaceMenu, switchWorkspace, workspaceButton } from "./header";
 import {
   createWebhookWith as createWebhook,
   credential,
@@ -69,7 +70,11 @@ test("a member of one workspace finds nothing of another's by page URL or worksp
     await page.goto("/en/webhooks");
     await expect(page.getByRole("link", { name: "Our hook", exact: true })).toBeVisible();
     await expect(page.getByText("Other team's hook")).toHaveCount(0);
-    await expect(page.getByRole("navigation").getByLabel("Workspace")).toHaveCount(0);
+    await expect(workspaceButton(page)).toHaveAccessibleName("Workspace: Default");
+    const menu = await openWorkspaceMenu(page);
+    await expect(menu.getByRole("menuitemradio", { name: "Default", exact: true })).toBeVisible();
+    await expect(menu.getByRole("menuitemradio", { name: "Other team" })).toHaveCount(0);
+    await page.keyboard.press("Escape");
 
     // The other owner is also a viewer in the default workspace: they switch between the two, and what
     // they see and may do follows the workspace they are in.
@@ -77,14 +82,13 @@ test("a member of one workspace finds nothing of another's by page URL or worksp
     try {
       const theirPage = await otherContext.newPage();
       await signIn(theirPage, otherWorkspaceOwner.email, otherWorkspaceOwner.password);
-      const switcher = theirPage.getByRole("navigation").getByLabel("Workspace");
-      await expect(switcher.locator("option:checked")).toHaveText("Default");
+      await expect(workspaceButton(theirPage)).toHaveAccessibleName("Workspace: Default");
       await expect(theirPage.getByRole("switch", { name: "Active: Our hook" })).toBeDisabled();
       await expect(theirPage.getByText("Other team's hook")).toHaveCount(0);
       expect((await theirPage.goto(`/en/webhooks/${theirs.id}`))?.status()).toBe(404);
 
       await theirPage.goto("/en/webhooks");
-      await switcher.selectOption({ label: "Other team" });
+      await switchWorkspace(theirPage, "Other team");
       await expect(theirPage.getByRole("switch", { name: "Active: Other team's hook" })).toBeEnabled();
       await expect(theirPage.getByText("Our hook")).toHaveCount(0);
       expect((await theirPage.goto(`/en/webhooks/${ours.id}`))?.status()).toBe(404);

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { e2eEnv } from "./e2e-env.mjs";
+import { signOut } from "./header";
 
 // These start signed out (not from the owner's saved session) and sign in through the form.
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -62,7 +63,7 @@ for (const texts of [english, german]) {
     const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("session_token"));
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
 
-    await page.getByRole("button", { name: texts.signOut, exact: true }).click();
+    await signOut(page, texts.signOut);
     await expect(page).toHaveURL(new RegExp(`/${texts.locale}/sign-in$`));
     await page.goto(`/${texts.locale}/webhooks/new`);
     await expect(page).toHaveURL(new RegExp(`/${texts.locale}/sign-in\\?next=`));

@@ -54,6 +54,13 @@ export default async function AuditPage({ searchParams }: PageProps<"/[locale]/s
   const { before } = await searchParams;
   const cursor = cursorParam(before);
   const { entries, older } = await listAuditEntries(db, access.workspaceId, { before: cursor });
+  const columns = {
+    at: t("audit.columns.at"),
+    actor: t("audit.columns.actor"),
+    action: t("audit.columns.action"),
+    target: t("audit.columns.target"),
+    details: t("audit.columns.details"),
+  };
   return (
     <SettingsSection
       id="audit"
@@ -64,30 +71,30 @@ export default async function AuditPage({ searchParams }: PageProps<"/[locale]/s
         <p className="text-sm text-slate-500">{t("audit.empty")}</p>
       ) : (
         <Table>
-          <TableHeader
-            columns={(["at", "actor", "action", "target", "details"] as const).map((column) =>
-              t(`audit.columns.${column}`),
-            )}
-          />
+          <TableHeader columns={Object.values(columns)} />
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id} data-testid="audit-row">
-                <TableCell className="whitespace-nowrap">
+                <TableCell label={columns.at} className="whitespace-nowrap">
                   {format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "medium" })}
                 </TableCell>
-                <TableCell>
+                <TableCell label={columns.actor} className="break-all lg:break-normal">
                   <span className="block text-xs text-slate-500">
                     {t(`audit.actors.${entry.actor_kind as "user"}`)}
                   </span>
                   {entry.actor_label}
                 </TableCell>
-                <TableCell>
+                <TableCell label={columns.action}>
                   {t(`audit.actions.${entry.action.replace(".", "_") as AuditActionKey}`, {
                     active: String(entry.details?.active ?? ""),
                   })}
                 </TableCell>
-                <TableCell>{entry.target_label ?? ""}</TableCell>
-                <TableCell className="text-slate-600">{detailsText(entry, t)}</TableCell>
+                <TableCell label={columns.target} className="break-words">
+                  {entry.target_label ?? ""}
+                </TableCell>
+                <TableCell label={columns.details} className="break-words text-slate-600">
+                  {detailsText(entry, t)}
+                </TableCell>
               </tr>
             ))}
           </tbody>

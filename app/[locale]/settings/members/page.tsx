@@ -24,26 +24,29 @@ export default async function MembersPage() {
   ]);
   // The only owner cannot be removed (the server refuses it too): no button that can only fail.
   const owners = members.filter((member) => member.role === "owner").length;
+  const columns = {
+    email: t("members.columns.email"),
+    name: t("members.columns.name"),
+    role: t("members.columns.role"),
+    since: t("members.columns.since"),
+  };
   return (
     <div className="space-y-10">
       <SettingsSection id="members" title={t("members.title")} description={t("members.description")}>
         <Table>
-          <TableHeader
-            columns={(["email", "name", "role", "since"] as const).map((column) =>
-              t(`members.columns.${column}`),
-            )}
-            actionsLabel={t("members.columns.actions")}
-          />
+          <TableHeader columns={Object.values(columns)} actionsLabel={t("members.columns.actions")} />
           <tbody>
             {members.map((member) => (
               <tr key={member.user_id} data-testid="member-row">
-                <TableCell className="font-medium">{member.email}</TableCell>
-                <TableCell>{member.name}</TableCell>
-                <TableCell>
+                <TableCell className="font-medium break-all lg:break-normal">{member.email}</TableCell>
+                <TableCell label={columns.name}>{member.name}</TableCell>
+                <TableCell label={columns.role}>
                   <MemberRoleSelect userId={member.user_id} email={member.email} role={member.role} />
                 </TableCell>
-                <TableCell>{format.dateTime(member.since, { dateStyle: "medium" })}</TableCell>
-                <TableCell className="text-right">
+                <TableCell label={columns.since} className="lg:whitespace-nowrap">
+                  {format.dateTime(member.since, { dateStyle: "medium" })}
+                </TableCell>
+                <TableCell className="lg:text-right">
                   {member.role === "owner" && owners === 1 ? null : (
                     <RemoveMemberButton userId={member.user_id} email={member.email} />
                   )}
@@ -62,10 +65,13 @@ export default async function MembersPage() {
         ) : (
           <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
             {invites.map((invite) => (
-              <li key={invite.id} className="flex items-center justify-between gap-4 px-4 py-2 text-sm">
+              <li
+                key={invite.id}
+                className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2 text-sm"
+              >
                 <span>
                   <span className="font-medium">{t(`roles.${invite.role}`)}</span>
-                  <span className="ml-3 text-slate-500">
+                  <span className="ml-3 inline-block text-slate-500">
                     {t("invites.expires", {
                       date: format.dateTime(invite.expires_at, { dateStyle: "medium", timeStyle: "short" }),
                     })}

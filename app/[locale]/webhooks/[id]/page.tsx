@@ -41,7 +41,7 @@ export default async function EditWebhookPage({ params }: PageProps<"/[locale]/w
         }
       />
       {/* Outside the form: the secret is not saved with it, a rotation takes effect at once. */}
-      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]">
         <SigningSecret
           key={webhook.secret}
           webhookId={webhook.id}
