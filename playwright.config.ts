@@ -9,7 +9,7 @@ import { ownerStateFor } from "./tests/e2e/session";
 const firstPort = Number(process.env.E2E_PORT ?? 3217);
 const laneCount = process.env.E2E_LANES === "1" ? 1 : 2;
 // Lane 0's files, chosen so the lanes take about as long (the rest, and any new spec, run in lane 1).
-const laneZeroFiles = /(webhooks|sign-in|not-found|invite)\.spec\.ts$/;
+const laneZeroFiles = /(webhooks|sign-in|not-found|invite|a11y|responsive|header|icons)\.spec\.ts$/;
 const lanes = Array.from({ length: laneCount }, (_, index) => {
   const port = firstPort + 100 * index;
   return { index, port, baseURL: `http://127.0.0.1:${port}` };
