@@ -3,6 +3,7 @@
 import { Send } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
+import { CopyCurlButton } from "@/components/requests/copy-curl-button";
 import { Button } from "@/components/ui/button";
 import { notifySuccess } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/actions/result";
@@ -199,6 +200,13 @@ export function TestResultView({ outcome, error }: { outcome: TestOutcome | null
           {outcome.status !== null ? `HTTP ${outcome.status}` : t("noAnswer")}
         </span>
         <span className="text-slate-600">{t("duration", { ms: String(outcome.duration_ms) })}</span>
+        {/* The request as sent, credentials masked as in the delivery log. */}
+        <CopyCurlButton
+          method={outcome.request.method}
+          url={outcome.request.url}
+          headers={outcome.request.headers}
+          body={outcome.request.body}
+        />
       </p>
       {outcome.error_kind ? (
         <p className="text-red-800">

@@ -7,7 +7,6 @@ import { e2eEnv } from "./e2e-env.mjs";
 // from the editor and from the list, its outcome on screen, and the request in the inbox with a valid
 // signature. The inbox is the app's own: the sender reaches it through its own listener (not the opt-in).
 
-const port = Number(process.env.E2E_PORT ?? 3217);
 const apiHeaders = { authorization: `Bearer ${e2eEnv.API_TOKEN}` };
 
 type Inbox = { id: string; path: string };
@@ -21,6 +20,7 @@ const texts = {
     unsaved: "Not saved yet",
     tests: "Tests only",
     badge: "Test",
+    curl: "Copy as cURL",
   },
   de: {
     send: "Test senden",
@@ -29,6 +29,7 @@ const texts = {
     unsaved: "Noch nicht gespeichert",
     tests: "Nur Tests",
     badge: "Test",
+    curl: "Als cURL kopieren",
   },
 } as const;
 
@@ -58,7 +59,8 @@ for (const locale of ["en", "de"] as const) {
         trigger_element: "rsvp_answer",
         trigger: "create",
         content_type: "application/json",
-        payload_url: `http://localhost:${port}${inbox.path}`,
+        // The app's own origin as it knows it (http://localhost:<its port>): the lane's port.
+        payload_url: `http://localhost:${new URL(test.info().project.use.baseURL ?? "").port}${inbox.path}`,
       },
     });
     expect(created.status(), await created.text()).toBe(201);
@@ -71,6 +73,11 @@ for (const locale of ["en", "de"] as const) {
       await expect(outcome).toContainText("HTTP 200");
       await expect(outcome).toContainText(t.logged);
       await expect(page.getByTestId("toast").first()).toBeVisible();
+      // The test's request as a shell command, as the delivery log and the inbox offer it.
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+      await outcome.getByRole("button", { name: t.curl }).click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(inbox.path);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\bcurl\b/);
 
       // What the inbox stored verifies with the webhook's signing secret, as a receiver would check it.
       await expect.poll(async () => (await inboxRequests(request, inbox)).length).toBe(1);
