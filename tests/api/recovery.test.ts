@@ -38,7 +38,12 @@ type Delivery = {
   replay_of: string | null;
   created_at: string;
 };
-type EventSummary = { id: string; element_id: string | null; deliveries: Record<string, number> };
+type EventSummary = {
+  id: string;
+  element_id: string | null;
+  received_at: string;
+  deliveries: Record<string, number>;
+};
 type EventPage = { events: EventSummary[]; older: string | null };
 type Recovery = { id: string; status: string; total: number; done: number };
 
@@ -268,13 +273,16 @@ describe("the event log", () => {
   it("pages newest first without gaps or repeats, and filters by search, element and state", async () => {
     const target = await receiver();
     await hook(target);
-    const from = new Date(Date.now() - 1000).toISOString();
     const sent: { eventId: string; elementId: string }[] = [];
     for (let index = 0; index < 5; index += 1) {
       const data = answer();
       sent.push({ eventId: await send(data), elementId: data.id });
     }
     await target.waitForRequests(5);
+    // From the first one's arrival (the database's clock): the file's earlier events are older.
+    const first = await owner.get<EventPage>(`/events?search=${sent[0]?.eventId}`);
+    const from = first.body.events[0]?.received_at ?? "";
+    expect(from).not.toBe("");
     const seen: string[] = [];
     let before: string | null = null;
     do {

@@ -676,16 +676,25 @@ describe("the OpenAPI document", () => {
   it("describes every endpoint and the webhook schemas generated from zod", async () => {
     const { body } = await api.get<Document>("/openapi.json", { token: null });
     expect(Object.keys(body.paths).sort()).toEqual([
+      "/deliveries/{id}",
+      "/deliveries/{id}/replay",
+      "/deliveries/{id}/retry",
       "/elements",
+      "/events",
+      "/events/{id}",
+      "/events/{id}/replay",
       "/inbox",
       "/inbox/{id}",
       "/inbox/{id}/requests",
       "/inbox/{id}/requests/{requestId}/signature",
       "/inbox/{id}/rotate-token",
+      "/recoveries/{id}",
       "/webhook",
       "/webhook/all",
       "/webhook/latest",
       "/webhook/{id}",
+      "/webhook/{id}/deliveries",
+      "/webhook/{id}/recover",
       "/webhook/{id}/rotate-secret",
       "/webhook/{id}/test",
     ]);
