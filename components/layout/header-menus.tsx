@@ -141,7 +141,7 @@ function AccountMenu({ email }: { email: string | null }) {
   );
 }
 
-// Below md the sections move from the header's row into this menu.
+// Below lg (1024 px) the sections move from the header's row into this menu.
 function NavMenu({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (

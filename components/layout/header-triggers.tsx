@@ -33,7 +33,7 @@ export function AccountTrigger({ email, className, ...props }: TriggerProps & { 
         <>
           <CircleUser aria-hidden="true" focusable="false" className={iconClasses} />
           <span className="sr-only">{t("account")}: </span>
-          <span className="max-w-[14rem] truncate max-md:sr-only">{email}</span>
+          <span className="max-w-[14rem] truncate max-lg:sr-only">{email}</span>
         </>
       ) : (
         <>
@@ -48,7 +48,7 @@ export function AccountTrigger({ email, className, ...props }: TriggerProps & { 
 export function NavTrigger({ className, ...props }: TriggerProps) {
   const t = useTranslations("App");
   return (
-    <button type="button" className={cn(triggerClasses, "md:hidden", className)} {...props}>
+    <button type="button" className={cn(triggerClasses, "lg:hidden", className)} {...props}>
       <Menu aria-hidden="true" focusable="false" className={iconClasses} />
       <span className="sr-only">{t("menu")}</span>
     </button>

@@ -14,7 +14,7 @@ export function isCurrent(pathname: string, href: string): boolean {
 export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
-    <ul className="hidden items-center gap-1 md:flex">
+    <ul className="hidden items-center gap-1 lg:flex">
       {links.map((link) => {
         const current = isCurrent(pathname, link.href);
         return (

@@ -17,7 +17,7 @@ export type CopyCurlProps = {
   secretHeaders?: readonly string[];
   /** Copy secret header values in the clear: only for owners and editors who asked to see them. */
   reveal?: boolean;
-  /** Names the request for screen readers when a page lists several ("Copy attempt 2 as cURL"). */
+  /** Names the request for screen readers when a page lists several ("Copy as cURL (attempt 2)"; the visible text first, as axe asks). */
   label?: string;
 };
 

@@ -40,7 +40,7 @@ export function ConfirmButton({
   return (
     <AlertDialog open={open} onOpenChange={onOpenChange}>
       <AlertDialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={label} className="hover:text-red-700">
+        <Button variant="ghost" size="sm" aria-label={label} className="hover:text-red-700 lg:px-1.5">
           {trigger}
         </Button>
       </AlertDialogTrigger>

@@ -19,12 +19,15 @@ export function TestSendRowButton({ webhookId, name }: { webhookId: string; name
         <Button
           variant="ghost"
           size="sm"
+          className="lg:px-1.5"
           aria-label={t("sendLabel", { name })}
+          title={t("sendLabel", { name })}
           aria-busy={pending}
           onClick={() => run(() => sendTestAction(webhookId, {}))}
         >
           <SendIcon />
-          <span>{pending ? t("sending") : t("send")}</span>
+          {/* An icon only in the table, like the row's other buttons, so the list fits at 1280 px. */}
+          <span className="lg:sr-only">{pending ? t("sending") : t("send")}</span>
         </Button>
       </PopoverTrigger>
       <PopoverContent align="end" className="w-[28rem] max-w-[calc(100vw-2rem)] p-4">

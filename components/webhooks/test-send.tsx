@@ -1,9 +1,9 @@
 "use client";
 
 import { Send } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
-import { CopyCurlButton } from "@/components/requests/copy-curl-button";
 import { Button } from "@/components/ui/button";
 import { notifySuccess } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/actions/result";
@@ -15,6 +15,12 @@ import {
 } from "@/lib/actions/test-send";
 import { errorKindKeys, type TestOutcome } from "@/lib/dispatch/test-outcome";
 import { Headers } from "./delivery-attempts";
+
+// The cURL builder loads with the first outcome, not with the editor (its first-load budget is 200 kB).
+const CopyCurlButton = dynamic(
+  () => import("@/components/requests/copy-curl-button").then((module) => module.CopyCurlButton),
+  { ssr: false },
+);
 
 type TestResult = ActionResult<TestOutcome, "not_found" | "validation_failed" | "rate_limited">;
 

@@ -33,12 +33,19 @@ export function VerificationSnippets() {
           <Tabs.Content key={language} value={language} className="pt-3 outline-none">
             <p className="mb-2 text-sm text-slate-600">{t.rich(`explain.${language}`, { code })}</p>
             <div className="relative">
-              <pre
-                data-testid={`snippet-${language}`}
-                className="max-h-96 overflow-auto rounded-lg bg-slate-900 px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100"
+              {/* Scrolls when long: a focusable, named region, so keyboard users can scroll it too. */}
+              <section
+                tabIndex={0}
+                aria-label={t(`tabs.${language}`)}
+                className="max-h-96 overflow-auto rounded-lg bg-slate-900"
               >
-                {verificationSnippet(language)}
-              </pre>
+                <pre
+                  data-testid={`snippet-${language}`}
+                  className="px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100"
+                >
+                  {verificationSnippet(language)}
+                </pre>
+              </section>
               <div className="absolute top-2 right-2">
                 <CopyButton value={verificationSnippet(language)} copy={t("copy")} copied={t("copied")} />
               </div>

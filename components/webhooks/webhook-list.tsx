@@ -128,13 +128,13 @@ export function WebhookList({
                   </Link>
                 </TableCell>
                 <TableCell>
-                  <div className="flex items-center gap-1 lg:justify-end">
+                  <div className="flex flex-wrap items-center gap-1 lg:flex-nowrap lg:justify-end">
                     {/* Icons only in the table (their names say it all), so it fits at 1280 px. */}
                     <Link
                       href={`/webhooks/${webhook.id}`}
                       aria-label={t("edit", { name: webhook.name })}
                       title={t("edit", { name: webhook.name })}
-                      className={buttonClasses("ghost", "sm")}
+                      className={`${buttonClasses("ghost", "sm")} lg:px-1.5`}
                     >
                       <PencilIcon />
                       <span className="lg:sr-only">{t("editShort")}</span>

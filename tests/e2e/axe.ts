@@ -26,6 +26,16 @@ function listViolations(violations: Result[]): string {
  */
 export async function expectNoSeriousViolations(page: Page, what: string, include?: string) {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axeScript });
+  // Colours mid-transition (a button just clicked fading its hover state, a theme just applied) are not
+  // what a reader settles on: axe judges the page with its transitions and animations run to their end.
+  // (Finished, not disabled: the page's CSP admits no injected style. A spinner never finishes: skipped.)
+  await page.evaluate(() => {
+    for (const animation of document.getAnimations()) {
+      try {
+        animation.finish();
+      } catch {}
+    }
+  });
   const results = await page.evaluate(
     ([context, runTags]) =>
       (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe.run(

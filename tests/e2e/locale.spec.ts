@@ -56,8 +56,11 @@ test("German pages take and show German dates and validate in German in an Engli
   // Shown the German way: 31.12.2099 (the end of that day, UTC, in the app's time zone), and the creation
   // date in the same form.
   const row = page.getByTestId("key-row").filter({ hasText: name });
-  await expect(row.getByRole("cell").nth(5)).toHaveText(/^(31\.12\.2099|01\.01\.2100), \d\d:\d\d$/);
-  await expect(row.getByRole("cell").nth(4)).toHaveText(/^\d\d\.\d\d\.\d{4}, \d\d:\d\d$/);
+  // The cells by their column (each carries its header as data-label for the narrow-screen cards).
+  await expect(row.locator('td[data-label="Läuft ab"]')).toHaveText(
+    /^(31\.12\.2099|01\.01\.2100), \d\d:\d\d$/,
+  );
+  await expect(row.locator('td[data-label="Erstellt"]')).toHaveText(/^\d\d\.\d\d\.\d{4}, \d\d:\d\d$/);
   await row.getByRole("button", { name: `${name} widerrufen` }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Widerrufen" }).click();
   await expect(row).toContainText("Widerrufen");

@@ -15,7 +15,7 @@ type InboxRequest = { method: string; headers: [string, string][]; body: string 
 const texts = {
   en: {
     send: "Send test",
-    rowSend: (name: string) => `Send a test of ${name}`,
+    rowSend: (name: string) => `Send test: ${name}`,
     logged: "Logged in the delivery log as a test.",
     unsaved: "Not saved yet",
     tests: "Tests only",
@@ -24,7 +24,7 @@ const texts = {
   },
   de: {
     send: "Test senden",
-    rowSend: (name: string) => `Test von ${name} senden`,
+    rowSend: (name: string) => `Test senden: ${name}`,
     logged: "Im Zustellprotokoll als Test vermerkt.",
     unsaved: "Noch nicht gespeichert",
     tests: "Nur Tests",

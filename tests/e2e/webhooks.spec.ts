@@ -412,6 +412,9 @@ test("shows filters, variables and the request preview for the chosen element", 
   await expect(value).toHaveValue("{{payload.first_name}}");
 
   const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview).toContainText('"first-name": "Lena"');
+  // A long element_data starts folded; unfolded, the element's own fields are there.
+  await preview.getByRole("button", { name: /^element_data \(\d+ lines\)$/ }).click();
   await expect(preview).toContainText('"element_data": {');
   await expect(preview).toContainText('"email": "lena.hoffmann@example.de"');
   await expect(preview).toContainText('"first-name": "Lena"');
