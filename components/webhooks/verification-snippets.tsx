@@ -35,6 +35,7 @@ export function VerificationSnippets() {
             <div className="relative">
               {/* Scrolls when long: a focusable, named region, so keyboard users can scroll it too. */}
               <section
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
                 tabIndex={0}
                 aria-label={t(`tabs.${language}`)}
                 className="max-h-96 overflow-auto rounded-lg bg-slate-900"
