@@ -3,12 +3,11 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { listDeliveryAttemptsAction } from "@/lib/actions/deliveries";
 import { AttemptCurl } from "./attempt-curl";
+import { Headers, attemptHeading as heading } from "./http-headers";
 
 type Attempts = Extract<Awaited<ReturnType<typeof listDeliveryAttemptsAction>>, { ok: true }>["data"];
 export type AttemptView = Attempts[number];
 type LoggedBody = AttemptView["response_body"];
-
-const heading = "mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase";
 
 // Each attempt of a delivery: what was sent (secret header values masked when logged) and what came back.
 // `ids` and `canReveal`: for each attempt's "Copy as cURL" (secret values for editors and owners only).
@@ -131,29 +130,6 @@ function Result({ attempt }: { attempt: AttemptView }) {
     >
       {text}
     </span>
-  );
-}
-
-export function Headers({ headers }: { headers: [string, string][] }) {
-  const t = useTranslations("Deliveries");
-  return (
-    <div>
-      <h5 className={heading}>{t("headers")}</h5>
-      {headers.length === 0 ? (
-        <p className="text-xs text-slate-500">{t("noHeaders")}</p>
-      ) : (
-        <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200 font-mono text-xs">
-          {headers.map(([name, value], index) => (
-            // Header names may repeat; their order is what was sent.
-            // biome-ignore lint/suspicious/noArrayIndexKey: a static list that never reorders
-            <div key={index} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-3 px-3 py-1.5">
-              <dt className="break-all text-slate-500">{name}</dt>
-              <dd className="break-all text-slate-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-    </div>
   );
 }
 

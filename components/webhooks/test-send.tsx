@@ -14,7 +14,7 @@ import {
   testChoicesAction,
 } from "@/lib/actions/test-send";
 import { errorKindKeys, type TestOutcome } from "@/lib/dispatch/test-outcome";
-import { Headers } from "./delivery-attempts";
+import { Headers } from "./http-headers";
 
 // The cURL builder loads with the first outcome, not with the editor (its first-load budget is 200 kB).
 const CopyCurlButton = dynamic(
