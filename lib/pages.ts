@@ -1,11 +1,9 @@
 import "server-only";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { cache } from "react";
 import { type Access, currentAccess } from "@/lib/auth/access";
 import { type Database, getDb } from "@/lib/db";
-import { env } from "@/lib/env";
 import { type Locale, routing } from "@/lib/i18n/routing";
 import { getWebhook } from "@/lib/webhooks/queries";
 import { visibleTo } from "@/lib/webhooks/serialize";
@@ -40,13 +38,3 @@ export const pageWebhook = cache(async (id: string) => {
   const webhook = await getWebhook(db, access.workspaceId, id);
   return webhook && { access, db, webhook: visibleTo(access.role, webhook) };
 });
-
-/** The app's origin as the browser reached it (BETTER_AUTH_URL when set), for absolute links it copies. */
-export async function requestOrigin(): Promise<string> {
-  const configured = env().BETTER_AUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const list = await headers();
-  const host = list.get("x-forwarded-host")?.split(",")[0]?.trim() || list.get("host") || "localhost";
-  const proto = list.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
-  return `${proto}://${host}`;
-}

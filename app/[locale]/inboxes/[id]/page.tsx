@@ -5,9 +5,10 @@ import { cache } from "react";
 import { InboxDetail } from "@/components/inboxes/inbox-detail";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { getInbox } from "@/lib/inbox/inboxes";
+import { ownOrigin } from "@/lib/inbox/own-target";
 import { listInboxRequests } from "@/lib/inbox/requests";
 import { browserInboxRequest } from "@/lib/inbox/serialize";
-import { localeOf, pageAccess, requestOrigin } from "@/lib/pages";
+import { localeOf, pageAccess } from "@/lib/pages";
 import { listWebhooks } from "@/lib/webhooks/queries";
 import { roleAllows } from "@/lib/workspaces/roles";
 
@@ -31,11 +32,13 @@ export default async function InboxPage({ params }: Props) {
   const found = await pageInbox((await params).id);
   if (!found) notFound();
   const { access, db, inbox } = found;
-  const [page, webhooks, origin] = await Promise.all([
+  const [page, webhooks] = await Promise.all([
     listInboxRequests(db, access.workspaceId, inbox.id),
     listWebhooks(db, access.workspaceId),
-    requestOrigin(),
   ]);
+  // The origin the sender recognises as this instance's own (lib/inbox/own-target.ts), not the one this
+  // browser used: a payload URL copied from here must reach the inbox without opening the SSRF guard.
+  const origin = ownOrigin();
   const url = `${origin}${inbox.path}`;
   // TanStack Query polls for new requests and checks signatures; only this page needs its provider.
   return (
