@@ -5,8 +5,8 @@ import { e2eEnv } from "./e2e-env.mjs";
 
 // Trying a webhook before it goes live, as a new user would: a request inbox, a webhook made from it in one
 // click, "Send test" in the editor, the request in the inbox with a valid signature; then the inbox told to
-// answer 500 and 410 — the tests show those answers and leave the webhook on, while a real delivery that
-// gets the 410 switches it off.
+// answer 500, 429 (with Retry-After) and 410 — the tests show those answers and leave the webhook on, while
+// a real delivery that gets the 410 switches it off.
 
 const apiHeaders = { authorization: `Bearer ${e2eEnv.API_TOKEN}` };
 
@@ -36,10 +36,15 @@ async function readWebhook(request: APIRequestContext, id: string): Promise<Stor
   return (await response.json()) as StoredWebhook;
 }
 
-async function answerWith(request: APIRequestContext, inbox: Inbox, status: number) {
+async function answerWith(
+  request: APIRequestContext,
+  inbox: Inbox,
+  status: number,
+  retryAfter: number | null,
+) {
   const response = await request.patch(`/api/v1/inbox/${inbox.id}`, {
     headers: apiHeaders,
-    data: { response_status: status },
+    data: { response_status: status, response_retry_after: retryAfter },
   });
   expect(response.status(), await response.text()).toBe(200);
 }
@@ -91,9 +96,16 @@ for (const locale of ["en", "de"] as const) {
 
       // Tests see the answers the inbox is told to give, and never switch the webhook off.
       await page.goto(`/${locale}/webhooks/${webhookId}`);
-      for (const status of [500, 410]) {
-        await answerWith(request, inbox, status);
+      for (const [status, retryAfter] of [
+        [500, null],
+        [429, 120],
+        [410, null],
+      ] as const) {
+        await answerWith(request, inbox, status, retryAfter);
         await sendTest(page, locale, status);
+        // A test is one attempt: the outcome shows the receiver's Retry-After, and nothing is scheduled.
+        if (retryAfter)
+          await expect(page.getByTestId("test-outcome")).toContainText(`retry-after${retryAfter}`);
         expect((await readWebhook(request, webhookId)).active).toBe(true);
       }
 
