@@ -72,8 +72,8 @@ function Attempt({
       <div className="grid gap-4 p-3 text-[13px] lg:grid-cols-2">
         <div className="min-w-0 space-y-3">
           <h4 className={heading}>{t("request")}</h4>
-          <p className="rounded-lg bg-slate-900 px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100">
-            <span className="mr-2 font-semibold text-emerald-300">{request.method}</span>
+          <p className="rounded-lg bg-slate-900 dark:bg-slate-50 px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100 dark:text-slate-900">
+            <span className="mr-2 font-semibold text-emerald-300 dark:text-emerald-500">{request.method}</span>
             <span className="break-all">{request.url}</span>
           </p>
           <Headers headers={request.headers} />
@@ -97,7 +97,7 @@ function Attempt({
             </p>
           ) : (
             <>
-              <p className="rounded-lg bg-slate-900 px-3 py-2.5 font-mono text-xs text-slate-100">
+              <p className="rounded-lg bg-slate-900 dark:bg-slate-50 px-3 py-2.5 font-mono text-xs text-slate-100 dark:text-slate-900">
                 <span className={isSuccess(attempt.response_status) ? "text-emerald-300" : "text-red-300"}>
                   {t("httpStatus", { status: String(attempt.response_status) })}
                 </span>

@@ -141,13 +141,13 @@ const PreviewCard = memo(function PreviewCard({
             <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
               {t("request")}
             </h3>
-            <p className="rounded-lg bg-slate-900 px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100">
-              <span className="mr-2 font-semibold text-emerald-300">{result.request.method}</span>
+            <p className="rounded-lg bg-slate-900 dark:bg-slate-50 px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100 dark:text-slate-900">
+              <span className="mr-2 font-semibold text-emerald-300 dark:text-emerald-500">{result.request.method}</span>
               {urlValid ? (
                 <span className="break-all">{result.request.url}</span>
               ) : (
                 <>
-                  <span className="text-amber-300 italic">{t("noUrl")}</span>
+                  <span className="text-amber-300 italic dark:text-amber-500">{t("noUrl")}</span>
                   <span className="break-all">{result.request.url.slice(PLACEHOLDER_URL.length)}</span>
                 </>
               )}

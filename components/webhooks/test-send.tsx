@@ -236,7 +236,7 @@ export function TestResultView({ outcome, error }: { outcome: TestOutcome | null
           </details>
           <div>
             <p className="font-medium text-slate-700">{t("responseBody")}</p>
-            <pre className="mt-1 max-h-60 overflow-auto rounded-md bg-slate-900 p-2 text-xs text-slate-100">
+            <pre className="mt-1 max-h-60 overflow-auto rounded-md bg-slate-900 dark:bg-slate-50 p-2 text-xs text-slate-100 dark:text-slate-900">
               {outcome.response_body || t("emptyBody")}
             </pre>
             {outcome.response_body_truncated ? (

@@ -38,11 +38,11 @@ export function VerificationSnippets() {
                 // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
                 tabIndex={0}
                 aria-label={t(`tabs.${language}`)}
-                className="max-h-96 overflow-auto rounded-lg bg-slate-900"
+                className="max-h-96 overflow-auto rounded-lg bg-slate-900 dark:bg-slate-50"
               >
                 <pre
                   data-testid={`snippet-${language}`}
-                  className="px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100"
+                  className="px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100 dark:text-slate-900"
                 >
                   {verificationSnippet(language)}
                 </pre>
