@@ -167,6 +167,7 @@ test("logs a delivery with its request and response, and rotates the signing sec
     await expect(secret).not.toHaveValue(webhook.secret);
     await expect(secret).toHaveValue(/^whsec_[A-Za-z0-9+/]+=*$/);
     await expect(secretCard).toContainText("Neues Secret erstellt.");
+    await expect(page.getByTestId("toast").filter({ hasText: "Neues Signatur-Secret erstellt" })).toBeVisible();
     const rotated = await secret.inputValue();
 
     await page.reload();
@@ -239,6 +240,7 @@ test("resends a failed delivery under the same webhook-id", async ({ page, reque
     await expect(delivery).toContainText("HTTP 500");
 
     await delivery.getByRole("button", { name: /Resend the delivery/ }).click();
+    await expect(page.getByTestId("toast").filter({ hasText: "Delivery sent again" })).toBeVisible();
     await expect(delivery).toContainText("Succeeded");
     await expect(delivery).toContainText("3 attempts");
     await expect(delivery.getByRole("button", { name: /Resend the delivery/ })).toHaveCount(0);
