@@ -48,7 +48,9 @@ try {
     const kb = total / 1024;
     if (isEditor(page) && kb > LIMIT_KB) failed = true;
     const name = page.replace(id, "{id}");
-    console.log(`${name.padEnd(20)} ${String(scripts.length).padStart(3)} scripts  ${kb.toFixed(1)} kB gzipped`);
+    console.log(
+      `${name.padEnd(20)} ${String(scripts.length).padStart(3)} scripts  ${kb.toFixed(1)} kB gzipped`,
+    );
     if (process.env.BUNDLE_DETAIL) {
       for (const src of [...new Set(scripts)].sort((a, b) => seen.get(b) - seen.get(a))) {
         console.log(`    ${(seen.get(src) / 1024).toFixed(1).padStart(6)} kB  ${src}`);

@@ -73,7 +73,9 @@ function Attempt({
         <div className="min-w-0 space-y-3">
           <h4 className={heading}>{t("request")}</h4>
           <p className="rounded-lg bg-slate-900 dark:bg-slate-50 px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100 dark:text-slate-900">
-            <span className="mr-2 font-semibold text-emerald-300 dark:text-emerald-500">{request.method}</span>
+            <span className="mr-2 font-semibold text-emerald-300 dark:text-emerald-500">
+              {request.method}
+            </span>
             <span className="break-all">{request.url}</span>
           </p>
           <Headers headers={request.headers} />

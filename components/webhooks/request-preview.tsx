@@ -142,7 +142,9 @@ const PreviewCard = memo(function PreviewCard({
               {t("request")}
             </h3>
             <p className="rounded-lg bg-slate-900 dark:bg-slate-50 px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100 dark:text-slate-900">
-              <span className="mr-2 font-semibold text-emerald-300 dark:text-emerald-500">{result.request.method}</span>
+              <span className="mr-2 font-semibold text-emerald-300 dark:text-emerald-500">
+                {result.request.method}
+              </span>
               {urlValid ? (
                 <span className="break-all">{result.request.url}</span>
               ) : (

@@ -167,7 +167,9 @@ test("logs a delivery with its request and response, and rotates the signing sec
     await expect(secret).not.toHaveValue(webhook.secret);
     await expect(secret).toHaveValue(/^whsec_[A-Za-z0-9+/]+=*$/);
     await expect(secretCard).toContainText("Neues Secret erstellt.");
-    await expect(page.getByTestId("toast").filter({ hasText: "Neues Signatur-Secret erstellt" })).toBeVisible();
+    await expect(
+      page.getByTestId("toast").filter({ hasText: "Neues Signatur-Secret erstellt" }),
+    ).toBeVisible();
     const rotated = await secret.inputValue();
 
     await page.reload();

@@ -140,7 +140,9 @@ for (const locale of ["en", "de"] as const) {
     await expect(item.getByTestId("signature-verdict")).toContainText(t.invalid);
 
     // Copy as cURL, then paste it into a real shell: the same request reaches the inbox again, live.
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: new URL(page.url()).origin,
+    });
     await item.getByRole("button", { name: t.copy }).click();
     await expect(item.getByRole("button", { name: t.copied })).toBeVisible();
     const command = await page.evaluate(() => navigator.clipboard.readText());
