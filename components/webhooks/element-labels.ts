@@ -22,7 +22,8 @@ export function elementLabels(t: unknown): ElementLabels {
   return {
     family: (family) => text(`Elements.families.${family}`) ?? family,
     element: (element) => text(`Elements.${element}.name`) ?? element,
-    trigger: (element, trigger) => text(`Elements.${element}.triggers.${triggerMessageKey(trigger)}`) ?? trigger,
+    trigger: (element, trigger) =>
+      text(`Elements.${element}.triggers.${triggerMessageKey(trigger)}`) ?? trigger,
     filter: (element, filter) => text(`Elements.${element}.filters.${filter}`) ?? filter,
     variable: (element, messageKey) => text(`Elements.${element}.variables.${messageKey}`),
   };
