@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { type Receiver, startReceiver } from "../helpers/receiver";
+import { expectNoSeriousViolations } from "./axe";
+import { pageIsDark } from "./contrast";
 import { e2eEnv } from "./e2e-env.mjs";
 
 // Alerts through our own pipeline, in the browser, in both languages: an owner subscribes a webhook to
@@ -163,6 +165,13 @@ for (const texts of [english, german]) {
       await expect(
         page.getByRole("banner").getByRole("link", { name: texts.count(before + 1) }),
       ).toBeVisible();
+
+      // Readable in both colour schemes: no serious axe violation with the notice and the count showing.
+      for (const colorScheme of ["dark", "light"] as const) {
+        await page.emulateMedia({ colorScheme });
+        await expect.poll(() => pageIsDark(page)).toBe(colorScheme === "dark");
+        await expectNoSeriousViolations(page, `the switch-off notice (${texts.locale}, ${colorScheme})`);
+      }
 
       await item.getByRole("button", { name: texts.acknowledge(crmName), exact: true }).click();
       await expect(page.getByTestId("toast").filter({ hasText: texts.acknowledged })).toBeVisible();
