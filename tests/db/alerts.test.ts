@@ -8,6 +8,8 @@ import { defaultDispatchConfig } from "@/lib/dispatch/config";
 import { parseEvent } from "@/lib/dispatch/event-input";
 import { recordOutcomes } from "@/lib/dispatch/record";
 import { getElement } from "@/lib/elements";
+import { setWebhookActive } from "@/lib/webhooks/mutations";
+import { acknowledgeDisabled, disabledNoticeCount, disabledNotices } from "@/lib/webhooks/notices";
 import { databaseBackends } from "../helpers/database-backends";
 import { insertDelivery, insertEvent, insertWebhook, useDatabase } from "../helpers/rows";
 
@@ -223,5 +225,45 @@ describe.each(databaseBackends())("alerts on $name", ({ open }) => {
       .where(and(eq(webhooks.id, ops.id)));
     await attempt(crm.id, { status: 410 });
     expect(await alerts()).toEqual([]);
+  });
+
+  describe("the owners' notice", () => {
+    const here = {
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      actor: { kind: "token" as const, id: null, label: "test" },
+    };
+    const noticeIds = async () => (await disabledNotices(db(), DEFAULT_WORKSPACE_ID)).map((n) => n.id);
+
+    it("names each webhook Hooksmith switched off until it is acknowledged, and again after the next switch-off", async () => {
+      const crm = await receiver("noticed");
+      const byHand = await receiver("by-hand");
+      await attempt(crm.id, { status: 410 });
+      await setWebhookActive(db(), here, byHand.id, false);
+      expect(await disabledNotices(db(), DEFAULT_WORKSPACE_ID)).toEqual([
+        { id: crm.id, name: "noticed", reason: "gone", switched_off_at: expect.any(String) },
+      ]);
+      expect(await disabledNoticeCount(db(), DEFAULT_WORKSPACE_ID)).toBe(1);
+
+      expect(await acknowledgeDisabled(db(), DEFAULT_WORKSPACE_ID, crm.id)).toBe(true);
+      expect(await acknowledgeDisabled(db(), DEFAULT_WORKSPACE_ID, crm.id)).toBe(false);
+      expect(await noticeIds()).toEqual([]);
+      expect(await disabledNoticeCount(db(), DEFAULT_WORKSPACE_ID)).toBe(0);
+
+      // Switched on again, then off by Hooksmith once more: a new notice.
+      await setWebhookActive(db(), here, crm.id, true);
+      await attempt(crm.id, { status: 410 });
+      expect(await noticeIds()).toEqual([crm.id]);
+    });
+
+    it("lets no other workspace acknowledge it, and refuses what is no id", async () => {
+      const [other] = await db().insert(workspaces).values({ name: "Elsewhere" }).returning();
+      if (!other) throw new Error("no workspace");
+      const crm = await receiver("kept");
+      await attempt(crm.id, { status: 410 });
+      expect(await acknowledgeDisabled(db(), other.id, crm.id)).toBe(false);
+      expect(await acknowledgeDisabled(db(), DEFAULT_WORKSPACE_ID, "not-a-uuid")).toBe(false);
+      expect(await disabledNoticeCount(db(), other.id)).toBe(0);
+      expect(await noticeIds()).toEqual([crm.id]);
+    });
   });
 });
