@@ -14,7 +14,7 @@ import { sponsor } from "./sponsor";
 import { style } from "./style";
 import type { ElementDefinition, ElementFamily } from "./types";
 
-export { type HooksmithTrigger, hooksmithTriggers } from "./hooksmith";
+export type { HooksmithTrigger } from "./hooksmith";
 export * from "./types";
 export * from "./variables";
 
