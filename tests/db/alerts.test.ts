@@ -1,15 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_ID, deliveries, events, webhooks, workspaces } from "@/db/schema";
+import { encryptSecret, encryptUrl } from "@/lib/crypto/webhook-secrets";
 import { acceptEvent } from "@/lib/dispatch/accept";
 import type { DeliveryOutcome } from "@/lib/dispatch/attempt";
 import { claimDueDeliveries } from "@/lib/dispatch/claim";
 import { defaultDispatchConfig } from "@/lib/dispatch/config";
 import { parseEvent } from "@/lib/dispatch/event-input";
 import { recordOutcomes } from "@/lib/dispatch/record";
+import { sendTest } from "@/lib/dispatch/test-send";
 import { getElement } from "@/lib/elements";
 import { setWebhookActive } from "@/lib/webhooks/mutations";
 import { acknowledgeDisabled, disabledNoticeCount, disabledNotices } from "@/lib/webhooks/notices";
+import { generateSigningSecret } from "@/lib/webhooks/secret";
 import { databaseBackends } from "../helpers/database-backends";
 import { insertDelivery, insertEvent, insertWebhook, useDatabase } from "../helpers/rows";
 
@@ -214,6 +217,19 @@ describe.each(databaseBackends())("alerts on $name", ({ open }) => {
     expect(alert).toMatchObject({ workspace_id: other.id, trigger: "webhook.disabled" });
     expect(await deliveriesOf(theirs.id)).toHaveLength(1);
     expect(await deliveriesOf(ours.id)).toEqual([]);
+  });
+
+  it("sends nothing for a test send that fails", async () => {
+    await alertHook("delivery.failed");
+    await alertHook("webhook.failing");
+    // A loopback target without the opt-in: the guard refuses it, a failure like any other.
+    const webhook = await insertWebhook(db(), {
+      payload_url: encryptUrl("http://127.0.0.1:9/hook"),
+      secret: encryptSecret(generateSigningSecret()),
+    });
+    const result = await sendTest(db(), DEFAULT_WORKSPACE_ID, webhook.id, {});
+    expect(result).toMatchObject({ ok: true, outcome: { ok: false, error_kind: "blocked" } });
+    expect(await alerts()).toEqual([]);
   });
 
   it("leaves a switched-off alert webhook out", async () => {
