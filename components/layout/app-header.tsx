@@ -4,6 +4,7 @@ import type { HeaderAccount } from "@/lib/auth/header-account";
 import { Link } from "@/lib/i18n/navigation";
 import { LazyHeaderMenus } from "./lazy-header-menus";
 import { type NavLink, NavLinks } from "./nav-links";
+import { NoticeCount } from "./notice-count";
 
 // The layout starts reading the account (lib/auth/header.ts, server-only) and hands over the promise, so the
 // header renders alongside the page as before while components never import server-only modules.
@@ -46,6 +47,7 @@ export async function AppHeader({ account: reading }: { account: Promise<HeaderA
               {tAuth("newWorkspace")}
             </Link>
           ) : null}
+          <NoticeCount count={account?.notices ?? 0} />
           <LazyHeaderMenus
             links={links}
             email={account?.email ?? null}

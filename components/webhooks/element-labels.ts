@@ -1,4 +1,4 @@
-import type { ElementFamily } from "@/lib/elements";
+import { type ElementFamily, triggerMessageKey } from "@/lib/elements";
 
 // The catalog's labels live under `Elements` in the message files, keyed by element and trigger, so
 // the keys are built at run time. A key the messages lack falls back to the raw key instead of throwing.
@@ -22,7 +22,8 @@ export function elementLabels(t: unknown): ElementLabels {
   return {
     family: (family) => text(`Elements.families.${family}`) ?? family,
     element: (element) => text(`Elements.${element}.name`) ?? element,
-    trigger: (element, trigger) => text(`Elements.${element}.triggers.${trigger}`) ?? trigger,
+    trigger: (element, trigger) =>
+      text(`Elements.${element}.triggers.${triggerMessageKey(trigger)}`) ?? trigger,
     filter: (element, filter) => text(`Elements.${element}.filters.${filter}`) ?? filter,
     variable: (element, messageKey) => text(`Elements.${element}.variables.${messageKey}`),
   };

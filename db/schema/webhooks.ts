@@ -36,6 +36,8 @@ export const webhooks = pgTable(
     disabled_reason: text("disabled_reason"),
     // Start of the current run of failed deliveries; null after any success.
     failing_since: timestamp("failing_since", { withTimezone: true, precision: 3 }),
+    // When an owner acknowledged the notice that Hooksmith switched it off; cleared when it is switched on.
+    disabled_acknowledged_at: timestamp("disabled_acknowledged_at", { withTimezone: true, precision: 3 }),
   },
   (table) => [
     index("webhooks_workspace_element_trigger_idx").on(
@@ -44,6 +46,10 @@ export const webhooks = pgTable(
       table.trigger,
     ),
     index("webhooks_workspace_date_created_idx").on(table.workspace_id, table.date_created),
+    // The owners' notice of webhooks switched off and not yet acknowledged (lib/webhooks/notices.ts).
+    index("webhooks_disabled_notice_idx")
+      .on(table.workspace_id)
+      .where(sql`${table.disabled_reason} IS NOT NULL AND ${table.disabled_acknowledged_at} IS NULL`),
   ],
 );
 

@@ -3,6 +3,7 @@ import {
   type ElementDefinition,
   elementFamilies,
   elements,
+  triggerMessageKey,
   variableMessageKey,
   variablesFor,
 } from "@/lib/elements";
@@ -61,7 +62,7 @@ function describeElement(element: ElementDefinition, label: ReturnType<typeof la
     name: label(key, [key, "name"]),
     triggers: element.triggers.map((trigger) => ({
       key: trigger,
-      name: label(trigger, [key, "triggers", trigger]),
+      name: label(trigger, [key, "triggers", triggerMessageKey(trigger)]),
       variables: variablesFor(element, trigger).map((variable) => ({
         path: variable.path,
         type: variable.type,

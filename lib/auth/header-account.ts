@@ -6,4 +6,6 @@ export type HeaderAccount = {
   email: string;
   workspaces: { id: string; name: string }[];
   active: { id: string; name: string; role: Role } | null;
+  /** Owners: webhooks Hooksmith switched off whose notice is not acknowledged (lib/webhooks/notices.ts). */
+  notices: number;
 };

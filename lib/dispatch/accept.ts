@@ -102,26 +102,11 @@ export async function acceptEvent(
     const first = await storedAnswer(db, prepared, workspaceId, idempotencyKey);
     if (first) return first;
   }
-  const candidates = await prepared.candidates.execute({
-    workspace: workspaceId,
-    element: input.element.key,
-    trigger: input.trigger,
-  });
-  const matching = candidates
-    .filter((webhook) => passesFilters(webhook, input.element, input))
-    .map((webhook) => webhook.id);
+  const matching = await matchingWebhooks(prepared, workspaceId, input);
 
   let rows: { event_id: string; deliveries: number }[];
   try {
-    rows = await prepared.insert.execute({
-      workspace: workspaceId,
-      element: input.element.key,
-      trigger: input.trigger,
-      prokey: input.prokey,
-      data: JSON.stringify(input.data),
-      webhooks: JSON.stringify(matching),
-      key: idempotencyKey,
-    });
+    rows = await insertEvent(prepared, workspaceId, input, matching);
   } catch (error) {
     // A twin sent at the same moment won: its answer is committed now.
     if (idempotencyKey === null || !isUniqueViolation(error)) throw error;
@@ -135,7 +120,51 @@ export async function acceptEvent(
   return { event_id: accepted.event_id, deliveries: accepted.deliveries, replayed: false };
 }
 
+/**
+ * An operational event (lib/dispatch/alerts.ts) through the same intake, inside the caller's transaction:
+ * it commits or vanishes with the change it reports. Stored only when a webhook of the workspace takes it
+ * (an alert nobody subscribed to is no event); the caller wakes the workers once it has committed.
+ * Returns how many deliveries were queued.
+ */
+export async function acceptWithin(
+  tx: Database,
+  workspaceId: string,
+  input: Omit<EventInput, "idempotencyKey">,
+): Promise<number> {
+  // Built on the transaction itself: a statement prepared on the pool would run outside it.
+  const prepared = prepareStatements(tx);
+  const event = { ...input, idempotencyKey: null };
+  const matching = await matchingWebhooks(prepared, workspaceId, event);
+  if (matching.length === 0) return 0;
+  const [accepted] = await insertEvent(prepared, workspaceId, event, matching);
+  return accepted?.deliveries ?? 0;
+}
+
 type Statements = ReturnType<typeof prepareStatements>;
+
+// The active webhooks the event is for: its element and trigger, then their filters (match.ts).
+async function matchingWebhooks(prepared: Statements, workspaceId: string, input: EventInput) {
+  const candidates = await prepared.candidates.execute({
+    workspace: workspaceId,
+    element: input.element.key,
+    trigger: input.trigger,
+  });
+  return candidates
+    .filter((webhook) => passesFilters(webhook, input.element, input))
+    .map((webhook) => webhook.id);
+}
+
+function insertEvent(prepared: Statements, workspaceId: string, input: EventInput, matching: string[]) {
+  return prepared.insert.execute({
+    workspace: workspaceId,
+    element: input.element.key,
+    trigger: input.trigger,
+    prokey: input.prokey,
+    data: JSON.stringify(input.data),
+    webhooks: JSON.stringify(matching),
+    key: input.idempotencyKey,
+  });
+}
 
 const windowStart = sql`now() - ${sql.raw(`interval '${IDEMPOTENCY_WINDOW_HOURS} hours'`)}`;
 

@@ -122,6 +122,8 @@ export function parseEvent(
   const element = getElement(trigger_element);
   if (!element)
     return { ok: false, issues: [{ path: "trigger_element", message: issueMessage("elementUnknown") }] };
+  if (element.builtIn)
+    return { ok: false, issues: [{ path: "trigger_element", message: issueMessage("elementBuiltIn") }] };
   if (!element.triggers.includes(trigger)) {
     const allowed = element.triggers.join(", ");
     return { ok: false, issues: [{ path: "trigger", message: issueMessage("triggerUnknown", { allowed }) }] };

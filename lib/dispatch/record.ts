@@ -2,9 +2,12 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { deliveries, deliveryAttempts, webhooks } from "@/db/schema";
+import { deliveryFailed, healthAlerts, healthChanges } from "./alert-policy";
+import { alertSubscribers, emitAlerts, type PendingAlert } from "./alerts";
 import type { DeliveryOutcome } from "./attempt";
 import type { DispatchConfig } from "./config";
 import { type AttemptEffect, applyAttempts, settledStatus, type WebhookHealth } from "./failure-policy";
+import { wakeWorkers } from "./wake";
 
 // The batch writer: the outcomes of many attempts, the decisions already made (attempt.ts, and for the
 // webhooks failure-policy.ts), written with one commit per batch.
@@ -18,6 +21,10 @@ import { type AttemptEffect, applyAttempts, settledStatus, type WebhookHealth } 
 // on the health this process last wrote or read for each webhook, and the statement writes the new health
 // only where the stored one is still that; where it is not (another worker, a person, or the first batch
 // of a webhook in this process), those webhooks take the locked path (settleLocked), which is rare.
+//
+// Alerts (alert-policy.ts, alerts.ts): a batch that changes a webhook's health or fails a delivery for good,
+// in a workspace with an alert webhook, is written in a transaction with its alerts; every other batch
+// takes the single statement as before. Such changes are rare, so the writer's cost stays where it was.
 
 type Health = Omit<WebhookHealth, "last_execution">;
 // Per database: the health this process last saw stored, per webhook id.
@@ -77,22 +84,39 @@ export async function recordOutcomes(
     expected_failing_since: expected.failing_since?.toISOString() ?? null,
     ...healthRow(next),
   }));
+  const params = {
+    rows: JSON.stringify(rows),
+    logs: JSON.stringify(logs),
+    health: JSON.stringify(health),
+    workerId,
+  };
+  const alerts = await subscribedAlerts(db, decided, outcomes);
+  const unsettledOf = (written: Set<string>) =>
+    [...attemptsByWebhook.keys()].filter((id) => !written.has(id));
+  if (alerts.length > 0) {
+    // Everything in one transaction: the webhooks not as last seen are settled in it too, so a delivery
+    // alert shows its webhook's health after this batch.
+    await writeWithAlerts(db, params, alerts, async (tx, written) => {
+      for (const [id, { next }] of decided) {
+        if (written.has(id)) remember(cache, id, next);
+      }
+      const unsettled = unsettledOf(written);
+      if (unsettled.length === 0) return [];
+      return settleWithin(tx, config, cache, unsettled, attemptsByWebhook, outcomes);
+    });
+    return;
+  }
   let write = writers.get(db);
   if (!write) {
     write = prepareWrite(db);
     writers.set(db, write);
   }
-  const result = await write.execute({
-    rows: JSON.stringify(rows),
-    logs: JSON.stringify(logs),
-    health: JSON.stringify(health),
-    workerId,
-  });
+  const result = await write.execute(params);
   const written = new Set(result.map((row) => row.id));
   for (const [id, { next }] of decided) {
     if (written.has(id)) remember(cache, id, next);
   }
-  const unsettled = [...attemptsByWebhook.keys()].filter((id) => !written.has(id));
+  const unsettled = unsettledOf(written);
   if (unsettled.length === 0) return;
   // The deliveries and their log are committed: a failure from here on must not make the caller write
   // them again (the log would get each attempt twice). It costs these webhooks this batch's health update.
@@ -102,6 +126,99 @@ export async function recordOutcomes(
     for (const id of unsettled) cache.delete(id);
     console.error("[hooksmith] could not record the webhooks' health after a batch:", error);
   }
+}
+
+type Decided = Map<string, { expected: Health; next: ReturnType<typeof applyAttempts> }>;
+
+// The alerts this batch may cause, before it is written: the health changes the policy decided (for
+// webhooks whose stored health is as last seen; the others are settled, alerts included, in settleLocked)
+// and deliveries that failed for good. Asked of the database only when there is one.
+async function subscribedAlerts(
+  db: Database,
+  decided: Decided,
+  outcomes: readonly DeliveryOutcome[],
+): Promise<PendingAlert[]> {
+  const alerts: PendingAlert[] = [];
+  for (const [id, { expected, next }] of decided) {
+    for (const trigger of healthChanges(expected, next))
+      alerts.push({ webhookId: id, trigger, detail: lastDetail(outcomes, id) });
+  }
+  for (const outcome of outcomes) {
+    if (!deliveryFailed({ status: outcome.status, tried: outcome.log !== null })) continue;
+    alerts.push({
+      webhookId: outcome.webhookId,
+      trigger: "delivery.failed",
+      detail: {
+        ...detailOf(outcome),
+        // Its event is read with the row (writeWithAlerts).
+        delivery: { id: outcome.deliveryId, event_id: "", attempts: outcome.attempts },
+      },
+    });
+  }
+  if (alerts.length === 0) return alerts;
+  const subscribed = await alertSubscribers(db, [...new Set(alerts.map((alert) => alert.webhookId))]);
+  return alerts.filter((alert) => subscribed.has(alert.webhookId));
+}
+
+function detailOf(outcome: DeliveryOutcome) {
+  return {
+    at: outcome.effect?.at ?? new Date(),
+    lastResponseStatus: outcome.lastResponseStatus,
+    lastError: outcome.lastError,
+  };
+}
+
+// The details of a webhook's latest attempt in the batch.
+function lastDetail(outcomes: readonly DeliveryOutcome[], webhookId: string) {
+  let last: DeliveryOutcome | undefined;
+  for (const outcome of outcomes) {
+    if (outcome.webhookId !== webhookId || !outcome.effect) continue;
+    if (!last?.effect || outcome.effect.at >= last.effect.at) last = outcome;
+  }
+  return last ? detailOf(last) : { at: new Date(), lastResponseStatus: null, lastError: null };
+}
+
+/**
+ * The batch's statement and its alerts in one transaction. A health alert goes out only if its webhook's
+ * health was written (else settleLocked decides again); a delivery alert only for a delivery this worker
+ * still holds, locked first so no other worker can write it meanwhile.
+ */
+async function writeWithAlerts(
+  db: Database,
+  params: Record<string, string>,
+  alerts: readonly PendingAlert[],
+  afterWrite: (tx: Database, written: Set<string>) => Promise<PendingAlert[]>,
+): Promise<void> {
+  const deliveryIds = alerts.flatMap((alert) => (alert.detail.delivery ? [alert.detail.delivery.id] : []));
+  let queued = 0;
+  await db.transaction(async (tx) => {
+    const held = new Map<string, string>();
+    if (deliveryIds.length > 0) {
+      const rows = rowsOf<{ id: string; event_id: string }>(
+        await tx.execute(sql`
+        select id, event_id from ${deliveries}
+        where id in (${sql.join(
+          deliveryIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) and leased_by = ${params.workerId} order by id for update`),
+      );
+      for (const row of rows) held.set(row.id, row.event_id);
+    }
+    // Prepared on the transaction: one prepared on the pool would run outside it.
+    const written = await prepareWrite(tx).execute(params);
+    const writtenIds = new Set(written.map((row) => row.id));
+    const due = alerts.flatMap((alert): PendingAlert[] => {
+      const { delivery } = alert.detail;
+      if (!delivery) return writtenIds.has(alert.webhookId) ? [alert] : [];
+      const eventId = held.get(delivery.id);
+      return eventId
+        ? [{ ...alert, detail: { ...alert.detail, delivery: { ...delivery, event_id: eventId } } }]
+        : [];
+    });
+    const settled = await afterWrite(tx, writtenIds);
+    queued = await emitAlerts(tx, [...due, ...settled]);
+  });
+  if (queued > 0) wakeWorkers();
 }
 
 // db.execute answers with the rows on postgres.js and with { rows } on PGlite.
@@ -130,8 +247,9 @@ function remember(cache: Map<string, Health>, id: string, health: Health) {
 
 /**
  * The webhooks whose health was not as last seen (or not seen yet): read under a row lock, decided, written,
- * in one transaction. Their deliveries are already written: a retry of one that turns out to be switched
- * off is cancelled here (the switch-off trigger does it when this write switches it off).
+ * in one transaction, with the alerts the changes cause. Their deliveries are already written: a retry of
+ * one that turns out to be switched off is cancelled here (the switch-off trigger does it when this write
+ * switches it off).
  */
 async function settleLocked(
   db: Database,
@@ -141,54 +259,74 @@ async function settleLocked(
   attemptsByWebhook: Map<string, { at: Date; effect: AttemptEffect }[]>,
   outcomes: readonly DeliveryOutcome[],
 ) {
+  let queued = 0;
   await db.transaction(async (tx) => {
-    // In id order, so writers side by side cannot deadlock; FOR NO KEY UPDATE (what the update takes
-    // anyway) does not conflict with the key-share locks the intake's delivery inserts take on these rows.
-    const stored = rowsOf<{
-      id: string;
-      active: boolean;
-      disabled_reason: string | null;
-      failing_since: string | Date | null;
-    }>(
-      await tx.execute(sql`
-      select id, active, disabled_reason, failing_since from ${webhooks}
-      where id in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-      order by id for no key update`),
+    const alerts = await settleWithin(tx, config, cache, ids, attemptsByWebhook, outcomes);
+    queued = await emitAlerts(tx, alerts);
+  });
+  if (queued > 0) wakeWorkers();
+}
+
+/** settleLocked's work inside the caller's transaction; returns the alerts the changes cause. */
+async function settleWithin(
+  tx: Database,
+  config: Pick<DispatchConfig, "disableAfterMs">,
+  cache: Map<string, Health>,
+  ids: string[],
+  attemptsByWebhook: Map<string, { at: Date; effect: AttemptEffect }[]>,
+  outcomes: readonly DeliveryOutcome[],
+): Promise<PendingAlert[]> {
+  // In id order, so writers side by side cannot deadlock; FOR NO KEY UPDATE (what the update takes
+  // anyway) does not conflict with the key-share locks the intake's delivery inserts take on these rows.
+  const stored = rowsOf<{
+    id: string;
+    active: boolean;
+    disabled_reason: string | null;
+    failing_since: string | Date | null;
+    trigger_element: string;
+  }>(
+    await tx.execute(sql`
+    select id, active, disabled_reason, failing_since, trigger_element from ${webhooks}
+    where id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+    order by id for no key update`),
+  );
+  const updates = [];
+  const cancel: string[] = [];
+  const alerts: PendingAlert[] = [];
+  for (const row of stored) {
+    const current: Health = {
+      active: row.active,
+      disabled_reason: row.disabled_reason,
+      failing_since: row.failing_since == null ? null : new Date(row.failing_since),
+    };
+    const next = applyAttempts(
+      { ...current, last_execution: null },
+      attemptsByWebhook.get(row.id) ?? [],
+      config,
     );
-    const updates = [];
-    const cancel: string[] = [];
-    for (const row of stored) {
-      const current: Health = {
-        active: row.active,
-        disabled_reason: row.disabled_reason,
-        failing_since: row.failing_since == null ? null : new Date(row.failing_since),
-      };
-      const next = applyAttempts(
-        { ...current, last_execution: null },
-        attemptsByWebhook.get(row.id) ?? [],
-        config,
-      );
-      updates.push({ id: row.id, ...healthRow(next) });
-      remember(cache, row.id, next);
-      if (!next.active && !next.switchedOff) {
-        for (const outcome of outcomes) {
-          if (outcome.webhookId === row.id && outcome.status === "pending") cancel.push(outcome.deliveryId);
-        }
+    updates.push({ id: row.id, ...healthRow(next) });
+    remember(cache, row.id, next);
+    for (const trigger of healthAlerts(row, current, next))
+      alerts.push({ webhookId: row.id, trigger, detail: lastDetail(outcomes, row.id) });
+    if (!next.active && !next.switchedOff) {
+      for (const outcome of outcomes) {
+        if (outcome.webhookId === row.id && outcome.status === "pending") cancel.push(outcome.deliveryId);
       }
     }
-    if (updates.length > 0) await tx.execute(writeHealth(updates));
-    if (cancel.length > 0) {
-      await tx.execute(sql`
-        update ${deliveries} set status = 'cancelled', completed_at = now()
-        where id in (${sql.join(
-          cancel.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )}) and status = 'pending' and leased_by is null`);
-    }
-  });
+  }
+  if (updates.length > 0) await tx.execute(writeHealth(updates));
+  if (cancel.length > 0) {
+    await tx.execute(sql`
+      update ${deliveries} set status = 'cancelled', completed_at = now()
+      where id in (${sql.join(
+        cancel.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) and status = 'pending' and leased_by is null`);
+  }
+  return alerts;
 }
 
 const healthColumns = sql`id uuid, active boolean, disabled_reason text, failing_since timestamptz,

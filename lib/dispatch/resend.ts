@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { deliveries, webhooks } from "@/db/schema";
+import { type DeliveryRow, type DeliveryStatus, deliveries, webhooks } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { wakeWorkers } from "./wake";
 
@@ -36,26 +36,44 @@ export async function resendDelivery(
   if (!row) return { ok: false, error: "not_found" };
   // The worker would cancel it again unsent.
   if (!row.active) return { ok: false, error: "webhook_disabled" };
-  const requeued = await db
+  const requeued = await requeueDelivery(db, deliveryId, ["failed", "cancelled"]);
+  return requeued ? { ok: true } : { ok: false, error: "not_failed" };
+}
+
+// A delivery put back in the queue, due now and held by no worker: resend, retry now and bulk recovery.
+export const dueNow = {
+  status: "pending" as const,
+  next_attempt_at: sql`now()`,
+  lease_expires_at: null,
+  leased_by: null,
+  completed_at: null,
+};
+
+/**
+ * Puts one delivery back in the queue, due now, and wakes the workers: only while it is in one of `from`
+ * (a double click or a second tab cannot queue one that is already on its way), never while a worker holds
+ * a live lease on it (its outcome decides what follows), and never a test (one attempt, never sent again:
+ * lib/dispatch/test-send.ts). Returns the row, or null when it was not requeued. The caller checks the
+ * workspace and that the webhook is on.
+ */
+export async function requeueDelivery(
+  db: Database,
+  deliveryId: string,
+  from: DeliveryStatus[],
+): Promise<DeliveryRow | null> {
+  const [row] = await db
     .update(deliveries)
-    .set({
-      status: "pending",
-      next_attempt_at: sql`now()`,
-      lease_expires_at: null,
-      leased_by: null,
-      completed_at: null,
-    })
-    // Only a finished one: a double click or a second tab cannot queue a delivery that is already on its way.
-    // A test is one attempt, never sent again (lib/dispatch/test-send.ts).
+    .set(dueNow)
     .where(
       and(
         eq(deliveries.id, deliveryId),
-        inArray(deliveries.status, ["failed", "cancelled"]),
+        inArray(deliveries.status, from),
         eq(deliveries.is_test, false),
+        or(isNull(deliveries.lease_expires_at), lt(deliveries.lease_expires_at, sql`now()`)),
       ),
     )
-    .returning({ id: deliveries.id });
-  if (requeued.length === 0) return { ok: false, error: "not_failed" };
+    .returning();
+  if (!row) return null;
   wakeWorkers();
-  return { ok: true };
+  return row;
 }

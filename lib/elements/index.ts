@@ -3,6 +3,7 @@ import { booking } from "./booking";
 import { ctaTemplate } from "./cta-template";
 import { event } from "./event";
 import { eventGroup } from "./event-group";
+import { hooksmith } from "./hooksmith";
 import { landingpageTemplate } from "./landingpage-template";
 import { meeting } from "./meeting";
 import { poll } from "./poll";
@@ -13,6 +14,7 @@ import { sponsor } from "./sponsor";
 import { style } from "./style";
 import type { ElementDefinition, ElementFamily } from "./types";
 
+export type { HooksmithTrigger } from "./hooksmith";
 export * from "./types";
 export * from "./variables";
 
@@ -35,6 +37,8 @@ export const elements: readonly ElementDefinition[] = [
   session,
   sponsor,
   poll,
+  // Hooksmith's own operational events
+  hooksmith,
 ];
 
 export const elementKeys = elements.map((element) => element.key);

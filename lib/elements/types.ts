@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-export const elementFamilies = ["add_to_calendar_pro", "calcom", "canapii"] as const;
+export const elementFamilies = ["add_to_calendar_pro", "calcom", "canapii", "hooksmith"] as const;
 export type ElementFamily = (typeof elementFamilies)[number];
 
 // A filter narrows a webhook to events whose data has this value at `path` (e.g. one ticket type).
@@ -26,6 +26,8 @@ export type ElementDefinition<Schema extends z.ZodObject = z.ZodObject> = {
   // Top-level fields that only some triggers carry (a cancellation reason only on `cancel`): they are
   // offered as variables on those triggers alone, so a template cannot name data that will never come.
   fieldsByTrigger?: Readonly<Record<string, readonly string[]>>;
+  // Reported by Hooksmith itself (operational events), never by a platform: the intake refuses it.
+  builtIn?: boolean;
   // Only RSVP answers can be narrowed to one event by its prokey.
   prokeyFilter: boolean;
   filters: readonly FilterField[];

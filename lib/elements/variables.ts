@@ -162,3 +162,8 @@ export function findVariable(variables: readonly Variable[], path: string): Vari
 export function variableMessageKey(path: string): string {
   return path.replaceAll(".", "/");
 }
+
+// Triggers of the operational element are dotted (`webhook.failing`): their labels sit under `webhook/failing`.
+export function triggerMessageKey(trigger: string): string {
+  return trigger.replaceAll(".", "/");
+}

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type DeliveryRow, deliveries, webhooks } from "@/db/schema";
+import { requeueDelivery } from "@/lib/dispatch/resend";
 import { wakeWorkers } from "@/lib/dispatch/wake";
 import { isUuid } from "@/lib/ids";
 import { type Keyset, keysetPage, newestFirst, olderThan } from "@/lib/keyset";
-import { dueNow } from "./requeue";
 import type { DeliveryJson } from "./rows";
 import { DELIVERY_PAGE_SIZE, type PageQuery } from "./schemas";
 import { deliveryJson } from "./serialize";
@@ -87,20 +87,8 @@ export async function retryDelivery(
   if (found.delivery.status === "succeeded") return { ok: false, error: "succeeded" };
   // The worker would only cancel it again unsent.
   if (!found.active) return { ok: false, error: "webhook_disabled" };
-  const [row] = await db
-    .update(deliveries)
-    .set(dueNow)
-    .where(
-      and(
-        eq(deliveries.id, deliveryId),
-        inArray(deliveries.status, ["pending", "failed", "cancelled"]),
-        // A live lease: a worker is sending it now; its outcome decides what follows.
-        or(isNull(deliveries.lease_expires_at), lt(deliveries.lease_expires_at, sql`now()`)),
-      ),
-    )
-    .returning();
+  const row = await requeueDelivery(db, deliveryId, ["pending", "failed", "cancelled"]);
   if (!row) return { ok: false, error: "in_flight" };
-  wakeWorkers();
   return { ok: true, delivery: deliveryJson(row) };
 }
 

@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, count, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { deliveries, recoveryJobs, webhooks } from "@/db/schema";
+import { dueNow } from "@/lib/dispatch/resend";
 import { wakeWorkers } from "@/lib/dispatch/wake";
 import { isUuid } from "@/lib/ids";
-import { dueNow } from "./requeue";
 import type { RecoveryJson } from "./rows";
 import { recoveryJson } from "./serialize";
 

@@ -19,9 +19,10 @@ export type MutationResult =
   | { ok: false; error: "not_found" }
   | { ok: false; error: "validation_failed"; issues: FieldIssue[] };
 
-// Switching a webhook on again forgets why the system had switched it off, and its run of failures.
+// Switching a webhook on again forgets why the system had switched it off, its run of failures, and the
+// acknowledgement of that switch-off (the next one is a new notice for the owners).
 function reactivation(active: boolean) {
-  return active ? { disabled_reason: null, failing_since: null } : {};
+  return active ? { disabled_reason: null, failing_since: null, disabled_acknowledged_at: null } : {};
 }
 
 // The payload URL must not point into our own networks (SSRF); the worker checks again before each send.

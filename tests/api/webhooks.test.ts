@@ -651,6 +651,21 @@ describe("the elements catalog", () => {
       "attendee_type",
       "language",
     ]);
+    // Hooksmith's own operational events: dotted triggers, labelled, the failed delivery only on its trigger.
+    const hooksmith = byKey.get("hooksmith");
+    expect(hooksmith).toMatchObject({ family: "hooksmith", prokey_filter: false, filters: [] });
+    expect(hooksmith?.triggers.map((trigger) => [trigger.key, trigger.name])).toEqual([
+      ["webhook.failing", "Webhook failing"],
+      ["webhook.disabled", "Webhook switched off"],
+      ["webhook.recovered", "Webhook recovered"],
+      ["delivery.failed", "Delivery failed"],
+    ]);
+    const pathsOf = (trigger: string) =>
+      hooksmith?.triggers.find((t) => t.key === trigger)?.variables.map((variable) => variable.path);
+    expect(pathsOf("webhook.disabled")).toEqual(expect.arrayContaining(["id", "name", "disabled_reason"]));
+    expect(pathsOf("webhook.disabled")).not.toContain("delivery.id");
+    expect(pathsOf("delivery.failed")).toEqual(expect.arrayContaining(["delivery.id", "delivery.event_id"]));
+
     const enums = response.body.elements.flatMap((element) =>
       element.triggers.flatMap((trigger) => trigger.variables.filter((variable) => variable.type === "enum")),
     );

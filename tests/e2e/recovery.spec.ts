@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { startApp } from "../helpers/app-process.mjs";
 import { e2eEnv } from "./e2e-env.mjs";
 
 // The event log and recovery in the browser: find an event by its element id and replay it to one webhook,
@@ -197,5 +198,49 @@ test("recovers exactly the failures since a time, with a count, a confirmation a
     expect(receiver.ids.slice(0, sent + 2)).not.toContain(receiver.ids[sent + 2]);
   } finally {
     await receiver.close();
+  }
+});
+
+test("retries a pending delivery now: it goes out at once under the same webhook-id", async ({ browser }) => {
+  // The lane's app retries after a second, too soon to catch a delivery pending; this test runs an app of
+  // its own (a fresh database, an ephemeral port) whose first retry would wait an hour, so only "Retry now"
+  // can send it again within the test. The other specs keep their quick schedule.
+  test.slow();
+  const app = await startApp({ env: { ...e2eEnv, DISPATCH_RETRY_SCHEDULE: "3600" } });
+  const receiver = await startReceiver(500);
+  const context = await browser.newContext({ baseURL: app.baseUrl });
+  try {
+    const page = await context.newPage();
+    await page.goto("/en/webhooks");
+    await page.getByLabel("Email").fill(e2eEnv.ADMIN_EMAIL);
+    await page.getByLabel("Password").fill(e2eEnv.ADMIN_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/en\/webhooks$/);
+
+    const prokey = randomUUID();
+    const webhookId = await createWebhook(context.request, `Retry now ${suffix()}`, receiver.url, prokey);
+    // Its app goes away whole with this test: nothing for afterEach to delete on the lane's app.
+    created.pop();
+    await postEvent(context.request, prokey, 1);
+    await expect.poll(() => receiver.ids.length).toBe(1);
+
+    await page.goto(`/en/webhooks/${webhookId}/deliveries`);
+    const delivery = page
+      .getByRole("list", { name: "Deliveries", exact: true })
+      .locator(":scope > li")
+      .first();
+    await expect(delivery).toContainText("Pending");
+    await expect(delivery).toContainText("HTTP 500");
+    receiver.status.value = 200;
+    await delivery.getByRole("button", { name: /^Retry the delivery from .* now$/ }).click();
+    await expect(page.getByText("Delivery sent again now")).toBeVisible();
+    await expect.poll(() => receiver.ids.length).toBe(2);
+    expect(receiver.ids[1]).toBe(receiver.ids[0]);
+    await page.reload();
+    await expect(delivery).toContainText("Succeeded");
+  } finally {
+    await context.close();
+    await receiver.close();
+    await app.stop();
   }
 });

@@ -10,6 +10,7 @@ import {
   findVariable,
   getElement,
   sampleFor,
+  triggerMessageKey,
   variableMessageKey,
   variablesFor,
 } from "@/lib/elements";
@@ -68,6 +69,7 @@ describe("element catalog", () => {
       "session",
       "sponsor",
       "poll",
+      "hooksmith",
     ]);
     expect(elementsByFamily().map((group) => group.family)).toEqual([...elementFamilies]);
   });
@@ -93,6 +95,12 @@ describe("element catalog", () => {
       "mark_interested",
     ]);
     expect(element("poll").triggers).toEqual(["create", "answer"]);
+    expect(element("hooksmith").triggers).toEqual([
+      "webhook.failing",
+      "webhook.disabled",
+      "webhook.recovered",
+      "delivery.failed",
+    ]);
   });
 
   it("makes every delete trigger, and only those, id-only", () => {
@@ -164,7 +172,9 @@ describe.each(elements.map((definition) => [definition.key, definition] as const
       (locale) => {
         const messages = messagesOf(locale, definition.key);
         expect(messages?.name).toBeTruthy();
-        expect(Object.keys(messages?.triggers ?? {}).sort()).toEqual([...definition.triggers].sort());
+        expect(Object.keys(messages?.triggers ?? {}).sort()).toEqual(
+          definition.triggers.map(triggerMessageKey).sort(),
+        );
         expect(Object.keys(messages?.filters ?? {}).sort()).toEqual(
           definition.filters.map((f) => f.key).sort(),
         );

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { DisabledNoticeBanner } from "@/components/webhooks/disabled-notice";
 import { WebhookList } from "@/components/webhooks/webhook-list";
 import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
 import { localeOf, pageAccess } from "@/lib/pages";
+import { disabledNotices } from "@/lib/webhooks/notices";
 import { listWebhooks } from "@/lib/webhooks/queries";
 import { visibleTo } from "@/lib/webhooks/serialize";
 import { roleAllows } from "@/lib/workspaces/roles";
@@ -18,11 +20,16 @@ export default async function WebhooksPage() {
   const webhooks = (await listWebhooks(db, access.workspaceId)).map((webhook) =>
     visibleTo(access.role, webhook),
   );
+  // Only owners get the notice of webhooks Hooksmith switched off (they acknowledge it for the workspace).
+  const notices = access.role === "owner" ? await disabledNotices(db, access.workspaceId) : [];
   return (
-    <WebhookList
-      webhooks={webhooks}
-      failingDays={failingDaysBeforeDisable()}
-      canEdit={roleAllows(access.role, "editor")}
-    />
+    <div className="space-y-6">
+      <DisabledNoticeBanner notices={notices} failingDays={failingDaysBeforeDisable()} />
+      <WebhookList
+        webhooks={webhooks}
+        failingDays={failingDaysBeforeDisable()}
+        canEdit={roleAllows(access.role, "editor")}
+      />
+    </div>
   );
 }
