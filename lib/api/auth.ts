@@ -12,10 +12,19 @@ export function tokenFromHeader(header: string | null): string | null {
   return token === "" ? null : token;
 }
 
+const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
+// The instance tokens' digests, worked out once each: they are compared on every request.
+const expectedDigests = new Map<string, Buffer>();
+
 // Comparing SHA-256 digests keeps the comparison constant-time and the token's length secret.
 export function tokensMatch(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
-  return timingSafeEqual(digest(given), digest(expected));
+  let expectedDigest = expectedDigests.get(expected);
+  if (!expectedDigest) {
+    if (expectedDigests.size >= 16) expectedDigests.clear();
+    expectedDigest = digest(expected);
+    expectedDigests.set(expected, expectedDigest);
+  }
+  return timingSafeEqual(digest(given), expectedDigest);
 }
 
 /** Who is calling: the workspace it acts in, what it may do, and how the audit log names it. */
