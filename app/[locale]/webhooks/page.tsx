@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { WebhookList } from "@/components/webhooks/webhook-list";
 import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
+import { listWebhookHealth } from "@/lib/health/queries";
 import { localeOf, pageAccess } from "@/lib/pages";
 import { listWebhooks } from "@/lib/webhooks/queries";
 import { visibleTo } from "@/lib/webhooks/serialize";
@@ -14,15 +15,20 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/webhooks
 
 export default async function WebhooksPage() {
   const { access, db } = await pageAccess();
+  const now = new Date();
+  const [rows, health] = await Promise.all([
+    listWebhooks(db, access.workspaceId),
+    listWebhookHealth(db, access.workspaceId, now),
+  ]);
   // Masked for viewers here, on the server: the list's rows reach the browser whole.
-  const webhooks = (await listWebhooks(db, access.workspaceId)).map((webhook) =>
-    visibleTo(access.role, webhook),
-  );
+  const webhooks = rows.map((webhook) => visibleTo(access.role, webhook));
   return (
     <WebhookList
       webhooks={webhooks}
       failingDays={failingDaysBeforeDisable()}
       canEdit={roleAllows(access.role, "editor")}
+      health={health}
+      now={now.toISOString()}
     />
   );
 }
