@@ -42,7 +42,7 @@ try {
     request(agent, method, `${app.baseUrl}${url}`, body, { authorization: `Bearer ${token}` });
   for (let index = 0; index < WEBHOOKS; index += 1) {
     await createWebhook(call, {
-      name: `Bench webhook ${String(index + 1).padStart(3, "0")}`,
+      name: `Bench webhook ${String(index).padStart(3, "0")}`,
       trigger: "create",
       payload_url: `https://receiver.example.com/hooks/${index}`,
     });
@@ -69,12 +69,11 @@ try {
     join w on w.k % ${FAN_OUT} = e.n % ${FAN_OUT}
     cross join lateral (select case
       when e.received_at > now() - interval '2 minutes' then 'pending'
-      when w.k % 10 = 7 and e.n % 3 = 0 then 'failed'
-      when e.n % 50 = 0 then 'failed'
+      when w.k % 10 = 7 and (e.n / 10) % 3 = 0 then 'failed'
+      when (e.n / 10) % 50 = 0 then 'failed'
       else 'succeeded' end as status) s0
     cross join lateral (select s0.status, case s0.status when 'pending' then 0 else 1 end as attempts) s`;
-  await sql`update webhooks set failing_since = now() - interval '3 hours'
-    where name like 'Bench webhook %7'`;
+  await sql`update webhooks set failing_since = now() - interval '3 hours' where name like 'Bench webhook %7'`;
   await sql`update webhooks set active = false, disabled_reason = 'gone'
     where name in ('Bench webhook 001', 'Bench webhook 002')`;
   await sql`vacuum analyze events`;
@@ -96,7 +95,7 @@ try {
   const since = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 23 * 3_600_000).toISOString();
   const aggregates = async () => {
     const started = now();
-    await sql`select webhook_id, floor(extract(epoch from (created_at - ${since}::timestamptz)) * 1000 / 3600000)::int,
+    await sql`select webhook_id, date_bin(interval '1 hour', created_at, ${since}::timestamptz),
         count(*) filter (where status = 'succeeded')::int,
         count(*) filter (where status = 'failed' or (status in ('pending', 'cancelled') and attempts > 0))::int,
         count(*)::int

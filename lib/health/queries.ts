@@ -23,6 +23,7 @@ import {
 // or its last try failed (pending, waiting for a retry, or cancelled when its webhook was switched off):
 // otherwise a receiver that answers 500 would show nothing wrong for the ~32 hours of retries.
 
+const REASON_WINDOW = 200;
 const SUCCEEDED = sql`count(*) filter (where status = 'succeeded')::int`;
 const FAILED = sql`count(*) filter (where status = 'failed' or (status in ('pending', 'cancelled') and attempts > 0))::int`;
 
@@ -31,8 +32,19 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+// A delivery's bucket, as its start: date_bin is integer arithmetic on the timestamp (extract(epoch …) is
+// numeric and cost most of the list's time). The start's index in the range is counted here, not per row.
 const bucketOf = (start: Date, stepMs: number) =>
-  sql`floor(extract(epoch from (created_at - ${start.toISOString()}::timestamptz)) * 1000 / ${stepMs})::int`;
+  sql`date_bin(make_interval(secs => ${stepMs / 1000}), created_at, ${start.toISOString()}::timestamptz)`;
+
+type BinRow = { bucket_start: string | Date; succeeded: number; failed: number; total: number };
+
+function indexed<T extends BinRow>(rows: T[], start: Date, stepMs: number): (T & BucketCount)[] {
+  return rows.map((row) => ({
+    ...row,
+    bucket: Math.round((new Date(row.bucket_start).getTime() - start.getTime()) / stepMs),
+  }));
+}
 
 /** The oldest moment retention keeps deliveries for, or null when it keeps everything. */
 function keptSince(now: Date): Date | null {
@@ -40,7 +52,7 @@ function keptSince(now: Date): Date | null {
   return days > 0 ? new Date(now.getTime() - days * 24 * 60 * 60 * 1000) : null;
 }
 
-type WebhookBucketRow = BucketCount & { webhook_id: string; total: number };
+type WebhookBucketRow = BinRow & { webhook_id: string };
 type StateRow = {
   webhook_id: string;
   active: boolean;
@@ -56,30 +68,36 @@ export async function listWebhookHealth(
   now = new Date(),
 ): Promise<Record<string, WebhookHealth>> {
   const start = rangeStart("24h", now);
-  const rows = rowsOf<WebhookBucketRow>(
+  const stepMs = RANGE_SHAPE["24h"].stepMs;
+  const binned = rowsOf<WebhookBucketRow>(
     await db.execute(sql`
-      select webhook_id, ${bucketOf(start, RANGE_SHAPE["24h"].stepMs)} as bucket,
+      select webhook_id, ${bucketOf(start, stepMs)} as bucket_start,
         ${SUCCEEDED} as succeeded, ${FAILED} as failed, count(*)::int as total
       from deliveries
       where workspace_id = ${workspaceId} and is_test = false
         and created_at >= ${start.toISOString()}::timestamptz
       group by 1, 2`),
   );
-  // Each webhook's state and, while it fails, why: its newest tried, unsuccessful delivery (one index step).
+  const rows = indexed(binned, start, stepMs);
+  // Each webhook's state and, while it fails, why: the newest tried, unsuccessful one among its last
+  // REASON_WINDOW deliveries (a bounded index range even behind a backlog of untried ones; none: no reason).
   const states = rowsOf<StateRow>(
     await db.execute(sql`
       select w.id as webhook_id, w.active, w.failing_since, d.last_response_status, d.last_error
       from webhooks w
       left join lateral (
-        select last_response_status, last_error from deliveries
-        where w.active and w.failing_since is not null
-          and webhook_id = w.id and is_test = false and attempts > 0 and status <> 'succeeded'
+        select last_response_status, last_error from (
+          select last_response_status, last_error, attempts, status, created_at from deliveries
+          where w.active and w.failing_since is not null and webhook_id = w.id and is_test = false
+          order by created_at desc limit ${REASON_WINDOW}
+        ) newest
+        where attempts > 0 and status <> 'succeeded'
         order by created_at desc limit 1
       ) d on true
       where w.workspace_id = ${workspaceId}`),
   );
 
-  const grouped = new Map<string, WebhookBucketRow[]>();
+  const grouped = new Map<string, (WebhookBucketRow & BucketCount)[]>();
   for (const row of rows) grouped.set(row.webhook_id, [...(grouped.get(row.webhook_id) ?? []), row]);
   const health: Record<string, WebhookHealth> = {};
   for (const webhook of states) {
@@ -111,15 +129,17 @@ export async function webhookHealthDetail(
 ): Promise<WebhookHealthDetail> {
   const start = rangeStart(range, now);
   const from = sql`${start.toISOString()}::timestamptz`;
-  const buckets = rowsOf<BucketCount & { total: number }>(
+  const stepMs = RANGE_SHAPE[range].stepMs;
+  const binned = rowsOf<BinRow>(
     await db.execute(sql`
-      select ${bucketOf(start, RANGE_SHAPE[range].stepMs)} as bucket,
+      select ${bucketOf(start, stepMs)} as bucket_start,
         ${SUCCEEDED} as succeeded, ${FAILED} as failed, count(*)::int as total
       from deliveries
       where webhook_id = ${webhookId} and workspace_id = ${workspaceId} and is_test = false
         and created_at >= ${from}
       group by 1`),
   );
+  const buckets = indexed(binned, start, stepMs);
   // Attempts of the range's deliveries: an attempt belongs to the range when it started in it.
   const attempts = sql`
     from delivery_attempts a join deliveries d on d.id = a.delivery_id
