@@ -9,6 +9,19 @@ const HEIGHT = 20;
 export function Sparkline({ buckets }: { buckets: Bucket[] }) {
   const most = Math.max(1, ...buckets.map((bucket) => bucket.succeeded + bucket.failed));
   const slot = WIDTH / Math.max(1, buckets.length);
+  const width = Math.max(1, slot - 1);
+  // One path per colour (a rectangle per non-empty bar): a hundred rows stay a small page.
+  let ok = "";
+  let bad = "";
+  buckets.forEach((bucket, index) => {
+    const x = (index * slot + 0.5).toFixed(1);
+    const okHeight = bucket.succeeded > 0 ? Math.max(1, (bucket.succeeded / most) * HEIGHT) : 0;
+    const badHeight = bucket.failed > 0 ? Math.max(1, (bucket.failed / most) * HEIGHT) : 0;
+    if (okHeight > 0)
+      ok += `M${x} ${(HEIGHT - okHeight).toFixed(1)}h${width.toFixed(1)}v${okHeight.toFixed(1)}h-${width.toFixed(1)}z`;
+    if (badHeight > 0)
+      bad += `M${x} ${(HEIGHT - okHeight - badHeight).toFixed(1)}h${width.toFixed(1)}v${badHeight.toFixed(1)}h-${width.toFixed(1)}z`;
+  });
   return (
     <svg
       aria-hidden="true"
@@ -16,38 +29,12 @@ export function Sparkline({ buckets }: { buckets: Bucket[] }) {
       width={WIDTH}
       height={HEIGHT}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      className="shrink-0 overflow-visible"
+      className="shrink-0"
       data-testid="sparkline"
     >
-      <line x1={0} x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} className="stroke-slate-200" />
-      {buckets.map((bucket, index) => {
-        const ok = (bucket.succeeded / most) * HEIGHT;
-        const bad = (bucket.failed / most) * HEIGHT;
-        const x = index * slot + 0.5;
-        const width = Math.max(1, slot - 1);
-        return (
-          <g key={bucket.start}>
-            {ok > 0 ? (
-              <rect
-                x={x}
-                y={HEIGHT - ok}
-                width={width}
-                height={Math.max(ok, 1)}
-                className="fill-emerald-500"
-              />
-            ) : null}
-            {bad > 0 ? (
-              <rect
-                x={x}
-                y={HEIGHT - ok - Math.max(bad, 1)}
-                width={width}
-                height={Math.max(bad, 1)}
-                className="fill-red-500"
-              />
-            ) : null}
-          </g>
-        );
-      })}
+      <path d={`M0 ${HEIGHT - 0.5}H${WIDTH}`} className="stroke-slate-200" />
+      {ok ? <path d={ok} className="fill-emerald-500" /> : null}
+      {bad ? <path d={bad} className="fill-red-500" /> : null}
     </svg>
   );
 }
