@@ -86,7 +86,9 @@ export default function DeliveriesChart({ buckets, locale, hourly }: DeliveriesC
       <span data-swatch="bad" className="hidden text-red-500" />
       <span data-swatch="axis" className="hidden text-slate-500" />
       <span data-swatch="grid" className="hidden text-slate-200" />
-      <div data-plot className="w-full" style={{ minHeight: HEIGHT }} />
+      {/* Clipped: until the resize observer has redrawn it, a canvas drawn for a wider window must not
+          widen the page. */}
+      <div data-plot className="w-full overflow-hidden" style={{ minHeight: HEIGHT }} />
     </div>
   );
 }
