@@ -1,12 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  DEFAULT_WORKSPACE_ID,
-  deliveries,
-  deliveryAttempts,
-  events,
-  webhooks,
-  workspaces,
-} from "@/db/schema";
+import { DEFAULT_WORKSPACE_ID, deliveries, deliveryAttempts, events, workspaces } from "@/db/schema";
 import { listWebhookHealth, webhookHealthDetail, workspaceOverview } from "@/lib/health/queries";
 import { databaseBackends } from "../helpers/database-backends";
 import { insertWebhook, useDatabase } from "../helpers/rows";
