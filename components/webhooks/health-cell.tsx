@@ -38,9 +38,9 @@ export function HealthCell({ webhookId, name, health, now }: Props) {
       <p className="sr-only">
         {t("summary", { count, succeeded: health?.succeeded ?? 0, failed: health?.failed ?? 0 })}
       </p>
+      {/* Named by what it shows, then where it leads: the visible text starts the link's name (WCAG 2.5.3). */}
       <Link
         href={`/webhooks/${webhookId}/health`}
-        aria-label={t("overview.viewHealth", { name })}
         title={t("overview.viewHealth", { name })}
         className="flex items-center gap-2 rounded text-xs whitespace-nowrap text-slate-600 hover:text-indigo-700 hover:underline"
       >
@@ -49,6 +49,7 @@ export function HealthCell({ webhookId, name, health, now }: Props) {
           {count === 0 ? t("noDeliveries") : format.number(count)}
           {rate !== null ? ` · ${format.number(rate, { style: "percent", maximumFractionDigits: 1 })}` : ""}
         </span>
+        <span className="sr-only"> {t("overview.viewHealth", { name })}</span>
       </Link>
     </div>
   );
