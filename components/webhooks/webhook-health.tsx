@@ -114,28 +114,18 @@ export function WebhookHealthView({ webhook, detail, retentionDays }: Props) {
         <div className="mt-3">
           <LazyDeliveriesChart buckets={detail.buckets} locale={locale} hourly={hourly} />
         </div>
-        {/* In a hidden box, not hidden itself: a table is never narrower than its content. */}
-        <div className="sr-only">
-          <table>
-            <caption>{t("tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("period")}</th>
-                <th scope="col">{t("succeeded")}</th>
-                <th scope="col">{t("failed")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.buckets.map((bucket) => (
-                <tr key={bucket.start}>
-                  <th scope="row">{bucketLabel(bucket.start)}</th>
-                  <td>{bucket.succeeded}</td>
-                  <td>{bucket.failed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {/* The chart's figures for screen readers, one line per period. */}
+        <ul className="sr-only" aria-label={t("tableCaption")}>
+          {detail.buckets.map((bucket) => (
+            <li key={bucket.start}>
+              {t("bucketText", {
+                period: bucketLabel(bucket.start),
+                succeeded: bucket.succeeded,
+                failed: bucket.failed,
+              })}
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section aria-labelledby="health-reasons" className="space-y-3">
