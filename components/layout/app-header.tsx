@@ -13,10 +13,12 @@ export async function AppHeader({ account: reading }: { account: Promise<HeaderA
   const tAuth = await getTranslations("Auth.header");
   const tEvents = await getTranslations("Events");
   const tInboxes = await getTranslations("Inboxes");
+  const tHealth = await getTranslations("Health.overview");
   // Null on the sign-in and set-up pages: then only language and theme can be chosen.
   const account = await reading;
   const links: NavLink[] = [];
   if (account?.active) {
+    links.push({ href: "/overview", label: tHealth("nav") });
     links.push({ href: "/webhooks", label: t("webhooks") });
     links.push({ href: "/events", label: tEvents("nav") });
     links.push({ href: "/inboxes", label: tInboxes("nav") });
@@ -29,7 +31,7 @@ export async function AppHeader({ account: reading }: { account: Promise<HeaderA
         aria-label={t("navigation")}
       >
         <Link
-          href="/webhooks"
+          href="/overview"
           className="flex shrink-0 items-center gap-2 text-lg font-semibold tracking-tight text-indigo-700"
         >
           {/* biome-ignore lint/performance/noImgElement: a 1 kB SVG needs no image optimisation */}

@@ -3,7 +3,10 @@
 import { cn } from "@/components/ui/cn";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 
-export type NavLink = { href: "/webhooks" | "/events" | "/inboxes" | "/settings"; label: string };
+export type NavLink = {
+  href: "/overview" | "/webhooks" | "/events" | "/inboxes" | "/settings";
+  label: string;
+};
 
 /** Whether a link is the section the page is in (`/webhooks/…/deliveries` is in Webhooks). */
 export function isCurrent(pathname: string, href: string): boolean {

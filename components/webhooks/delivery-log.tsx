@@ -14,6 +14,7 @@ import { MethodAndUrl } from "./method-and-url";
 import { RecoverDialog } from "./recover-dialog";
 import { RecoveryButton } from "./recovery-buttons";
 import { ResendButton } from "./resend-button";
+import { WebhookTabs } from "./webhook-tabs";
 
 // What the log shows of a webhook and of each delivery (dates as ISO strings).
 export type LoggedWebhook = {
@@ -79,6 +80,8 @@ export function DeliveryLog({ webhook, deliveries, older, paged, failingDays, fi
           </Link>
         </div>
       </div>
+
+      <WebhookTabs webhookId={webhook.id} current="deliveries" />
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
         <div className="flex min-w-0 items-center gap-2">

@@ -1,33 +1,40 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
 import { Table, TableCell, TableHeader } from "@/components/ui/table";
+import type { WebhookHealth } from "@/lib/health/series";
 import { Link } from "@/lib/i18n/navigation";
 import type { Webhook } from "@/lib/webhooks/schemas";
 import { DeleteWebhookButton } from "./delete-webhook-button";
 import { elementLabels } from "./element-labels";
+import { HealthCell } from "./health-cell";
 import { HookIcon, LogIcon, PencilIcon, PlusIcon } from "./icons";
 import { MethodAndUrl } from "./method-and-url";
 import { TestSendRowButton } from "./test-send-row";
 import { WebhookActiveSwitch } from "./webhook-active-switch";
 
-// `canEdit`: editors and owners create, switch and delete; viewers only look.
+// `canEdit`: editors and owners create, switch and delete; viewers only look. `health`: each webhook's last
+// 24 hours (absent: no deliveries), as of `now`.
 export function WebhookList({
   webhooks,
   failingDays,
   canEdit,
+  health,
+  now,
 }: {
   webhooks: Webhook[];
   failingDays: number;
   canEdit: boolean;
+  health: Record<string, WebhookHealth>;
+  now: string;
 }) {
   const t = useTranslations("Webhooks");
   const labels = elementLabels(useTranslations());
   const format = useFormatter();
   const columns = {
     name: t("columns.name"),
-    element: t("columns.element"),
     trigger: t("columns.trigger"),
     status: t("columns.status"),
+    health: t("columns.health"),
     url: t("columns.url"),
     lastExecution: t("columns.lastExecution"),
   };
@@ -83,11 +90,12 @@ export function WebhookList({
                     {webhook.name}
                   </Link>
                 </TableCell>
-                <TableCell label={columns.element} className="text-slate-700 lg:whitespace-nowrap">
-                  {labels.element(webhook.trigger_element)}
-                </TableCell>
-                <TableCell label={columns.trigger}>
-                  <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-700">
+                {/* The element above its trigger: one column, so the health column fits at 1280 px. */}
+                <TableCell label={columns.trigger} className="text-slate-700">
+                  <span className="block lg:whitespace-nowrap">
+                    {labels.element(webhook.trigger_element)}
+                  </span>
+                  <span className="mt-1 inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-700">
                     {labels.trigger(webhook.trigger_element, webhook.trigger)}
                   </span>
                 </TableCell>
@@ -99,6 +107,14 @@ export function WebhookList({
                     disabledReason={webhook.disabled_reason}
                     failingDays={failingDays}
                     readOnly={!canEdit}
+                  />
+                </TableCell>
+                <TableCell label={columns.health}>
+                  <HealthCell
+                    webhookId={webhook.id}
+                    name={webhook.name}
+                    health={health[webhook.id]}
+                    now={new Date(now)}
                   />
                 </TableCell>
                 <TableCell label={columns.url} className="lg:max-w-44">

@@ -127,6 +127,10 @@ export const deliveries = pgTable(
       .on(table.webhook_id, table.next_attempt_at)
       .where(sql`${table.status} = 'pending'`),
     index("deliveries_event_idx").on(table.event_id),
+    // Health (lib/health): a workspace's real deliveries of the last 24 hours, one range scan.
+    index("deliveries_workspace_created_idx")
+      .on(table.workspace_id, table.created_at)
+      .where(sql`${table.is_test} = false`),
   ],
 );
 

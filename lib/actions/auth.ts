@@ -31,7 +31,7 @@ export async function setUpAction(
   // Someone else finished set-up first: this form creates nothing, the person signs in as usual.
   if (!owner) return redirect({ href: "/sign-in", locale });
   await signInWithPassword(form.value.email, form.value.password);
-  return redirect({ href: "/webhooks", locale });
+  return redirect({ href: "/overview", locale });
 }
 
 // Signing out and switching always answer with a redirect, so they return no ActionResult.

@@ -208,6 +208,25 @@ for (const locale of ["en", "de"] as const) {
       await expectNoSeriousViolations(page, at("new workspace"));
     });
 
+    test(`the overview and a webhook's health page pass axe (${locale}, ${colorScheme})`, async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      const { m, at } = await prepare(page, locale, colorScheme);
+      await page.goto(`/${locale}/overview`);
+      await expect(page.getByRole("heading", { level: 1, name: m.Health.overview.title })).toBeVisible();
+      await expectNoSeriousViolations(page, at("overview"));
+
+      // The health page of the webhook with a delivery: its chart drawn, then checked.
+      await page.goto(`/${locale}/webhooks`);
+      await page
+        .getByRole("link", { name: fill(m.Health.overview.viewHealth, { name: names.delivered }) })
+        .click();
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(m.Health.page.title);
+      await expect(page.getByTestId("deliveries-chart").locator("canvas")).toBeVisible();
+      await expectNoSeriousViolations(page, at("webhook health"));
+    });
+
     test(`the invite page and the not-found page pass axe (${locale}, ${colorScheme})`, async ({
       page,
       browser,

@@ -59,17 +59,17 @@ test("a fresh install leads to the set-up page, which creates the owner once (Ge
 
   await confirm.fill(owner.password);
   await page.getByRole("button", { name: "Eigentümer-Konto anlegen" }).click();
-  // Signed in at once, as owner of the default workspace.
-  await expect(page).toHaveURL(`${app.baseUrl}/de/webhooks`);
-  await expect(page.getByRole("heading", { name: "Noch keine Webhooks" })).toBeVisible();
+  // Signed in at once, as owner of the default workspace, on its overview.
+  await expect(page).toHaveURL(`${app.baseUrl}/de/overview`);
+  await expect(page.getByRole("heading", { level: 1, name: "Übersicht" })).toBeVisible();
   await expect(page.getByRole("navigation").getByText(owner.email)).toBeVisible();
   // The default workspace takes its name in the language set-up happened in.
   await page.goto(`${app.baseUrl}/de/settings/general`);
   await expect(page.getByLabel("Name des Workspaces")).toHaveValue("Standard-Workspace");
 
-  // Set-up happens once: afterwards the page only leads on (here, signed in, to the webhooks).
+  // Set-up happens once: afterwards the page only leads on (here, signed in, to the overview).
   await page.goto(`${app.baseUrl}/de/setup`);
-  await expect(page).toHaveURL(`${app.baseUrl}/de/webhooks`);
+  await expect(page).toHaveURL(`${app.baseUrl}/de/overview`);
   await signOut(page, "Abmelden");
   await expect(page).toHaveURL(`${app.baseUrl}/de/sign-in`);
   await page.goto(`${app.baseUrl}/de/setup`);

@@ -82,6 +82,7 @@ test("a member of one workspace finds nothing of another's by page URL or worksp
     try {
       const theirPage = await otherContext.newPage();
       await signIn(theirPage, otherWorkspaceOwner.email, otherWorkspaceOwner.password);
+      await theirPage.goto("/en/webhooks");
       await expect(workspaceButton(theirPage)).toHaveAccessibleName("Workspace: Default");
       await expect(theirPage.getByRole("switch", { name: "Active: Our hook" })).toBeDisabled();
       await expect(theirPage.getByText("Other team's hook")).toHaveCount(0);

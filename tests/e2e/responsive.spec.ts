@@ -99,10 +99,12 @@ for (const locale of ["en", "de"] as const) {
       await expect(page.getByTestId("key-row").filter({ hasText: `Layout key ${suffix}` })).toBeVisible();
 
       const pages = [
+        "/overview",
         "/webhooks",
         "/webhooks/new",
         `/webhooks/${id}`,
         `/webhooks/${id}/deliveries`,
+        `/webhooks/${id}/health`,
         "/settings/general",
         "/settings/members",
         "/settings/keys",

@@ -18,6 +18,8 @@ async function sessionOf(browser: Browser, account: { email: string; password: s
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signIn(page, account.email, account.password);
+  // Sign-in lands on the overview; these tests start from the webhook list.
+  await page.goto("/en/webhooks");
   return { context, page };
 }
 

@@ -36,7 +36,8 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/en\/webhooks$/);
+  // Signing in without a page to go back to lands on the overview.
+  await expect(page).toHaveURL(/\/en\/overview$/);
 }
 
 export type CaughtAction = { url: string; headers: Record<string, string>; body: string };

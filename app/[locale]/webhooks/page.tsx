@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DisabledNoticeBanner } from "@/components/webhooks/disabled-notice";
 import { WebhookList } from "@/components/webhooks/webhook-list";
 import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
+import { listWebhookHealth } from "@/lib/health/queries";
 import { localeOf, pageAccess } from "@/lib/pages";
 import { disabledNotices } from "@/lib/webhooks/notices";
 import { listWebhooks } from "@/lib/webhooks/queries";
@@ -16,10 +17,13 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/webhooks
 
 export default async function WebhooksPage() {
   const { access, db } = await pageAccess();
+  const now = new Date();
+  const [rows, health] = await Promise.all([
+    listWebhooks(db, access.workspaceId),
+    listWebhookHealth(db, access.workspaceId, now),
+  ]);
   // Masked for viewers here, on the server: the list's rows reach the browser whole.
-  const webhooks = (await listWebhooks(db, access.workspaceId)).map((webhook) =>
-    visibleTo(access.role, webhook),
-  );
+  const webhooks = rows.map((webhook) => visibleTo(access.role, webhook));
   // Only owners get the notice of webhooks Hooksmith switched off (they acknowledge it for the workspace).
   const notices = access.role === "owner" ? await disabledNotices(db, access.workspaceId) : [];
   return (
@@ -29,6 +33,8 @@ export default async function WebhooksPage() {
         webhooks={webhooks}
         failingDays={failingDaysBeforeDisable()}
         canEdit={roleAllows(access.role, "editor")}
+        health={health}
+        now={now.toISOString()}
       />
     </div>
   );
