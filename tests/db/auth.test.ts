@@ -27,7 +27,7 @@ describe("safeNextPath", () => {
     expect(safeNextPath("/en/invite/hki_abc", "en")).toBe("/en/invite/hki_abc");
   });
 
-  it("falls back to the webhooks for anything that could leave the app", () => {
+  it("falls back to the overview for anything that could leave the app", () => {
     for (const next of [
       "//evil.example/en/",
       "https://evil.example",
@@ -36,7 +36,7 @@ describe("safeNextPath", () => {
       undefined,
       ["/en/a"],
     ]) {
-      expect(safeNextPath(next, "en")).toBe("/en/webhooks");
+      expect(safeNextPath(next, "en")).toBe("/en/overview");
     }
   });
 });
