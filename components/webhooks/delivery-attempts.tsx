@@ -100,7 +100,13 @@ function Attempt({
           ) : (
             <>
               <p className="rounded-lg bg-slate-900 dark:bg-slate-50 px-3 py-2.5 font-mono text-xs text-slate-100 dark:text-slate-900">
-                <span className={isSuccess(attempt.response_status) ? "text-emerald-300" : "text-red-300"}>
+                <span
+                  className={
+                    isSuccess(attempt.response_status)
+                      ? "text-emerald-300 dark:text-emerald-500"
+                      : "text-red-300 dark:text-red-500"
+                  }
+                >
                   {t("httpStatus", { status: String(attempt.response_status) })}
                 </span>
               </p>
