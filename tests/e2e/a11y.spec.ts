@@ -187,6 +187,8 @@ for (const locale of ["en", "de"] as const) {
       await checkDialog(page, at("remove confirmation"), "alertdialog", m.Settings.members.confirm.cancel);
       await page.getByRole("button", { name: m.Settings.invites.create }).click();
       await expect(page.getByLabel(m.Settings.invites.link, { exact: true })).toBeVisible();
+      // The button leaves its pending look (faded) a moment after the link shows: judged once it has.
+      await expect(page.getByRole("button", { name: m.Settings.invites.create, exact: true })).toBeEnabled();
       await expectNoSeriousViolations(page, at("members with an invite link"));
       // An editor invite (the form's default): its withdraw button names the role.
       await page
