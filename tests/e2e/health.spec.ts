@@ -4,6 +4,7 @@ import de from "../../messages/de.json" with { type: "json" };
 import en from "../../messages/en.json" with { type: "json" };
 import { type Receiver, startReceiver } from "../helpers/receiver";
 import { e2eEnv } from "./e2e-env.mjs";
+import { postRsvpUpdate } from "./rsvp-event";
 
 // Health at a glance, in English and German: a webhook whose receiver answers 500 shows the failing badge
 // and why in the list, its health page shows the chart and "HTTP 500" among the failure reasons, and the
@@ -43,24 +44,7 @@ async function createWebhook(request: APIRequestContext, name: string, prokey: s
 }
 
 async function postEvent(request: APIRequestContext, prokey: string) {
-  const response = await request.post("/api/internal/events", {
-    headers: { authorization: `Bearer ${e2eEnv.INTERNAL_TOKEN}` },
-    data: {
-      trigger_element: "rsvp_answer",
-      trigger: "update",
-      data: {
-        id: randomUUID(),
-        status: "confirmed",
-        email: "mara.klein@example.de",
-        amount: 1,
-        payload: { first_name: "Mara" },
-        prokey,
-        date_created: "2026-03-02T09:14:27.318Z",
-        date_updated: "2026-03-03T10:00:00.000Z",
-      },
-    },
-  });
-  expect(response.status(), await response.text()).toBe(202);
+  await postRsvpUpdate(request, prokey);
 }
 
 // A message up to its first placeholder: "Failing for {duration}" → "Failing for ".

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { startApp } from "../helpers/app-process.mjs";
 import { e2eEnv } from "./e2e-env.mjs";
+import { postRsvpUpdate } from "./rsvp-event";
 
 // The event log and recovery in the browser: find an event by its element id and replay it to one webhook,
 // and recover a webhook's failures since a time. Real deliveries to receivers on loopback. The webhooks
@@ -66,26 +67,8 @@ async function createWebhook(request: APIRequestContext, name: string, url: stri
 }
 
 async function postEvent(request: APIRequestContext, prokey: string, deliveries: number): Promise<string> {
-  const elementId = randomUUID();
-  const response = await request.post("/api/internal/events", {
-    headers: { authorization: `Bearer ${e2eEnv.INTERNAL_TOKEN}` },
-    data: {
-      trigger_element: "rsvp_answer",
-      trigger: "update",
-      data: {
-        id: elementId,
-        status: "confirmed",
-        email: "mara.klein@example.de",
-        amount: 1,
-        payload: { first_name: "Mara" },
-        prokey,
-        date_created: "2026-03-02T09:14:27.318Z",
-        date_updated: "2026-03-03T10:00:00.000Z",
-      },
-    },
-  });
-  expect(response.status(), await response.text()).toBe(202);
-  expect(await response.json()).toMatchObject({ deliveries });
+  const { elementId, accepted } = await postRsvpUpdate(request, prokey);
+  expect(accepted).toMatchObject({ deliveries });
   return elementId;
 }
 
