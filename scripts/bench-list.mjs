@@ -5,12 +5,14 @@
 // the other (`BENCH_REQUESTS` each, after a warm-up): the time to the whole HTML answer, p50/p95, beside
 // the health aggregates alone (lib/health's statements, run directly). Target: p95 < 150 ms.
 // Usage: npm run build && npm run bench:list   (DATABASE_URL: a server to create a fresh database on).
+import { writeFileSync } from "node:fs";
 import http from "node:http";
 import { startApp } from "../tests/helpers/app-process.mjs";
 import { ownerEnv, signInCookie } from "../tests/helpers/owner.mjs";
 import {
   APP_ENV,
   APP_PORT,
+  cpuOf,
   createWebhook,
   loadAverage,
   now,
@@ -105,19 +107,38 @@ try {
   };
 
   const figures = { webhooks: WEBHOOKS, deliveries: count };
-  const measure = async (label, key, once) => {
+  // The answers' size: the list's HTML grows with every row, and its bytes cost server time too.
+  for (const [key, path] of [
+    ["list_html_kb", "/en/webhooks"],
+    ["overview_html_kb", "/en/overview"],
+  ]) {
+    const response = await request(agent, "GET", `${app.baseUrl}${path}`, undefined, { cookie });
+    figures[key] = Number((Buffer.byteLength(response.text) / 1024).toFixed(1));
+    if (process.env.BENCH_SAVE_HTML)
+      writeFileSync(`${process.env.BENCH_SAVE_HTML}-${key}.html`, response.text);
+  }
+  console.log(`HTML: list ${figures.list_html_kb} kB, overview ${figures.overview_html_kb} kB`);
+  // Beside the wall times, the app's CPU time per answer: on a busy machine the wall times grow with the
+  // load, the CPU time much less, so it is the figure to compare between runs.
+  const appCpuUs = () => [...cpuOf([app.pid], { tree: true }).values()].reduce((sum, us) => sum + us, 0);
+  const measure = async (label, key, once, { appCpu = true } = {}) => {
     for (let index = 0; index < WARMUP; index += 1) await once();
     const times = [];
+    const cpuBefore = appCpuUs();
     for (let index = 0; index < REQUESTS; index += 1) times.push(await once());
+    const cpuMs = Number(((appCpuUs() - cpuBefore) / 1000 / REQUESTS).toFixed(1));
     times.sort((a, b) => a - b);
     const p50 = Number(percentile(times, 0.5).toFixed(1));
     const p95 = Number(percentile(times, 0.95).toFixed(1));
-    figures[key] = { p50_ms: p50, p95_ms: p95 };
-    console.log(`${label.padEnd(40)}p50 ${p50} ms, p95 ${p95} ms  [load ${loadAverage().join(" ")}]`);
+    figures[key] = { p50_ms: p50, p95_ms: p95, ...(appCpu ? { app_cpu_ms: cpuMs } : {}) };
+    const cpuText = appCpu ? `, app CPU ${cpuMs} ms each` : "";
+    console.log(
+      `${label.padEnd(40)}p50 ${p50} ms, p95 ${p95} ms${cpuText}  [load ${loadAverage().join(" ")}]`,
+    );
   };
   await measure("GET /en/webhooks (whole HTML):", "list", () => page("/en/webhooks"));
   await measure("GET /en/overview (whole HTML):", "overview", () => page("/en/overview"));
-  await measure("24 h aggregate statement alone:", "aggregate", aggregates);
+  await measure("24 h aggregate statement alone:", "aggregate", aggregates, { appCpu: false });
   figures.load_avg = { start: loadStart, end: loadAverage() };
   console.log(JSON.stringify(figures));
 } finally {
