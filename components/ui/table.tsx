@@ -34,21 +34,9 @@ export function TableHead({ className, ...props }: ComponentProps<"th">) {
   );
 }
 
+// Its look lives in app/globals.css (`data-cell`): a long list sends one short class per cell.
 export function TableCell({ className, label, ...props }: ComponentProps<"td"> & { label?: string }) {
-  return (
-    <td
-      data-label={label}
-      className={cn(
-        "border-b border-slate-100 px-3 py-3 align-middle first:pl-4 last:pr-4",
-        "max-lg:block max-lg:min-w-0 max-lg:border-0 max-lg:px-4 max-lg:py-1.5",
-        label
-          ? "max-lg:before:mb-0.5 max-lg:before:block max-lg:before:text-xs max-lg:before:font-medium max-lg:before:text-slate-500 max-lg:before:content-[attr(data-label)]"
-          : "max-lg:col-span-full",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <td data-label={label} className={cn("data-cell", className)} {...props} />;
 }
 
 /**

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useConfirmAction } from "@/components/forms/use-server-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { SpriteIcon } from "@/components/ui/icon-sprite";
 import { deleteWebhookAction } from "@/lib/actions/webhooks";
-import { TrashIcon } from "./icons";
 
+// A row of the list: its icon comes from the list's IconSprite.
 export function DeleteWebhookButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations("Webhooks");
   const tt = useTranslations("Toasts");
@@ -19,7 +20,7 @@ export function DeleteWebhookButton({ id, name }: { id: string; name: string }) 
     <ConfirmButton
       trigger={
         <>
-          <TrashIcon />
+          <SpriteIcon name="delete" />
           <span className="lg:sr-only">{t("deleteShort")}</span>
         </>
       }

@@ -1,6 +1,7 @@
 import { CircleCheck, CircleOff, CircleX } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { SpriteIcon } from "@/components/ui/icon-sprite";
 import type { HealthState } from "@/lib/health/series";
 
 const STYLES: Record<HealthState, string> = {
@@ -9,8 +10,19 @@ const STYLES: Record<HealthState, string> = {
   off: "bg-slate-100 text-slate-700",
 };
 
-/** A webhook's state at a glance: healthy, failing for how long, or switched off. */
-export function HealthBadge({ state, duration }: { state: HealthState; duration?: string }) {
+/**
+ * A webhook's state at a glance: healthy, failing for how long, or switched off. `fromSprite`: on the list,
+ * whose IconSprite (ROW_ICONS) holds the three icons.
+ */
+export function HealthBadge({
+  state,
+  duration,
+  fromSprite = false,
+}: {
+  state: HealthState;
+  duration?: string;
+  fromSprite?: boolean;
+}) {
   const t = useTranslations("Health.badge");
   const Icon = state === "healthy" ? CircleCheck : state === "failing" ? CircleX : CircleOff;
   return (
@@ -22,7 +34,11 @@ export function HealthBadge({ state, duration }: { state: HealthState; duration?
         STYLES[state],
       )}
     >
-      <Icon aria-hidden="true" focusable="false" className="size-3.5 shrink-0" />
+      {fromSprite ? (
+        <SpriteIcon name={state} className="size-3.5 shrink-0" />
+      ) : (
+        <Icon aria-hidden="true" focusable="false" className="size-3.5 shrink-0" />
+      )}
       {state === "failing" ? t("failing", { duration: duration ?? "" }) : t(state)}
     </span>
   );

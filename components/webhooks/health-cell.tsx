@@ -1,15 +1,16 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { successRate, type WebhookHealth } from "@/lib/health/series";
+import { successRate } from "@/lib/health/series";
 import { Link } from "@/lib/i18n/navigation";
 import { HealthBadge } from "./health-badge";
 import { useFailingDuration } from "./health-failing-duration";
 import { useFailureReasonText } from "./health-failure-reason";
 import { Sparkline } from "./health-sparkline";
+import type { WebhookRow } from "./webhook-rows";
 
 type Props = {
   webhookId: string;
   name: string;
-  health: WebhookHealth | undefined;
+  health: WebhookRow["health"];
   // The page's render time: "failing for" reads the same on every row.
   now: Date;
 };
@@ -27,6 +28,7 @@ export function HealthCell({ webhookId, name, health, now }: Props) {
   return (
     <div className="flex min-w-0 flex-col items-start gap-1">
       <HealthBadge
+        fromSprite
         state={state}
         duration={health?.failingSince ? duration(health.failingSince, now) : undefined}
       />
@@ -44,7 +46,7 @@ export function HealthCell({ webhookId, name, health, now }: Props) {
         title={t("overview.viewHealth", { name })}
         className="flex items-center gap-2 rounded text-xs whitespace-nowrap text-slate-600 hover:text-indigo-700 hover:underline"
       >
-        {health ? <Sparkline buckets={health.buckets} /> : null}
+        {health ? <Sparkline bars={health.bars} /> : null}
         <span data-testid="health-count">
           {count === 0 ? t("noDeliveries") : format.number(count)}
           {rate !== null ? ` · ${format.number(rate, { style: "percent", maximumFractionDigits: 1 })}` : ""}

@@ -16,7 +16,6 @@ import {
   Plus,
   RefreshCw,
   Send,
-  Trash2,
   Undo2,
 } from "lucide-react";
 
@@ -45,6 +44,5 @@ export const ChevronDownIcon = small(ChevronDown);
 export const KeyIcon = small(KeyRound);
 export const PencilIcon = small(Pencil);
 export const PlusIcon = small(Plus);
-export const TrashIcon = small(Trash2);
 export const HookIcon = large(Link2);
 export const InboxIcon = large(Inbox);

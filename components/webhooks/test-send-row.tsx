@@ -3,12 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SpriteIcon } from "@/components/ui/icon-sprite";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { sendTestAction } from "@/lib/actions/test-send";
-import { SendIcon, TestResultView, useTestSend } from "./test-send";
+import { TestResultView, useTestSend } from "./test-send";
 
 // Apart from test-send.tsx so that the editor does not load the popover with it.
-/** "Send test" on a row of the list: the saved webhook with sample data; the outcome in a popover. */
+/** "Send test" on a row of the list (its icon from the list's IconSprite): the saved webhook with sample data; the outcome in a popover. */
 export function TestSendRowButton({ webhookId, name }: { webhookId: string; name: string }) {
   const t = useTranslations("TestSend");
   const { pending, outcome, error, run } = useTestSend();
@@ -25,7 +26,7 @@ export function TestSendRowButton({ webhookId, name }: { webhookId: string; name
           aria-busy={pending}
           onClick={() => run(() => sendTestAction(webhookId, {}))}
         >
-          <SendIcon />
+          <SpriteIcon name="send" />
           {/* An icon only in the table, like the row's other buttons, so the list fits at 1280 px. */}
           <span className="lg:sr-only">{pending ? t("sending") : t("send")}</span>
         </Button>

@@ -66,7 +66,13 @@ export async function listWebhookHealth(
   db: Database,
   workspaceId: string,
   now = new Date(),
+  /** Only these webhooks (the list's page); all of the workspace's when absent. */
+  webhookIds?: readonly string[],
 ): Promise<Record<string, WebhookHealth>> {
+  if (webhookIds?.length === 0) return {};
+  // Drizzle writes an array as a parenthesised list of parameters.
+  const onlyDeliveries = webhookIds ? sql`and webhook_id in ${webhookIds}` : sql``;
+  const onlyWebhooks = webhookIds ? sql`and w.id in ${webhookIds}` : sql``;
   const start = rangeStart("24h", now);
   const stepMs = RANGE_SHAPE["24h"].stepMs;
   const binned = rowsOf<WebhookBucketRow>(
@@ -75,7 +81,7 @@ export async function listWebhookHealth(
         ${SUCCEEDED} as succeeded, ${FAILED} as failed, count(*)::int as total
       from deliveries
       where workspace_id = ${workspaceId} and is_test = false
-        and created_at >= ${start.toISOString()}::timestamptz
+        and created_at >= ${start.toISOString()}::timestamptz ${onlyDeliveries}
       group by 1, 2`),
   );
   const rows = indexed(binned, start, stepMs);
@@ -94,7 +100,7 @@ export async function listWebhookHealth(
         where attempts > 0 and status <> 'succeeded'
         order by created_at desc limit 1
       ) d on true
-      where w.workspace_id = ${workspaceId}`),
+      where w.workspace_id = ${workspaceId} ${onlyWebhooks}`),
   );
 
   const grouped = new Map<string, (WebhookBucketRow & BucketCount)[]>();

@@ -28,6 +28,14 @@ export function rangeStart(range: HealthRange, now: Date): Date {
 }
 
 export type Bucket = { start: string; succeeded: number; failed: number };
+/** A sparkline's bar: how many deliveries of one bucket succeeded and failed. */
+export type SparkBar = readonly [succeeded: number, failed: number];
+
+/** The bars of a series, as compact as the list sends them to the browser. */
+export function sparkBars(buckets: readonly Bucket[]): SparkBar[] {
+  return buckets.map((bucket) => [bucket.succeeded, bucket.failed] as const);
+}
+
 export type BucketCount = { bucket: number; succeeded: number; failed: number };
 
 /** Every bucket of the range, in order, with zeros where no delivery fell (the rows hold only the others). */

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { webhooks } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
+import { type Keyset, type KeysetPage, keysetPage, newestFirst, olderThan } from "@/lib/keyset";
 import type { Webhook } from "./schemas";
 import { toWebhook } from "./serialize";
 
@@ -18,6 +19,33 @@ export async function listWebhooks(db: Database, workspaceId: string): Promise<W
     .where(inWorkspace(workspaceId))
     .orderBy(desc(webhooks.date_created), desc(webhooks.id));
   return rows.map(toWebhook);
+}
+
+/**
+ * How many webhooks the list shows at once. Drawing a row costs the server about 1.2 ms of CPU (React
+ * drawing its fifty-odd elements; bench:list): 100 rows took 180 ms, 50 rows answered at a p95 of 147 ms
+ * beside a million deliveries, 25 keep the page well under the 150 ms target.
+ */
+export const WEBHOOK_PAGE_SIZE = 25;
+
+const webhookKeys: Keyset = { table: webhooks, at: webhooks.date_created, id: webhooks.id };
+
+/** One page of the list, newest first (lib/keyset.ts): the cursor is the last shown webhook's id. */
+export async function listWebhookPage(
+  db: Database,
+  workspaceId: string,
+  options: { before?: string | null; limit?: number } = {},
+): Promise<KeysetPage<Webhook>> {
+  const scope = { column: webhooks.workspace_id, value: workspaceId };
+  const page = await keysetPage(options.limit ?? WEBHOOK_PAGE_SIZE, (take) =>
+    db
+      .select()
+      .from(webhooks)
+      .where(and(inWorkspace(workspaceId), olderThan(webhookKeys, options.before, scope)))
+      .orderBy(...newestFirst(webhookKeys))
+      .limit(take),
+  );
+  return { rows: page.rows.map(toWebhook), older: page.older };
 }
 
 export async function listWebhookIds(db: Database, workspaceId: string): Promise<string[]> {

@@ -132,6 +132,16 @@ describe.each(databaseBackends())("health aggregates on $name", ({ open }) => {
     }
   });
 
+  it("counts only the webhooks asked for, as the list's page asks", async () => {
+    const health = await listWebhookHealth(db(), DEFAULT_WORKSPACE_ID, NOW, [ids.crm, ids.off]);
+    expect(Object.keys(health).sort()).toEqual([ids.crm, ids.off].sort());
+    expect(health[ids.crm]).toMatchObject({ deliveries: 5, succeeded: 3, failed: 1 });
+    expect(health[ids.off]).toMatchObject({ state: "off", deliveries: 0 });
+    expect(await listWebhookHealth(db(), DEFAULT_WORKSPACE_ID, NOW, [])).toEqual({});
+    // Another workspace's webhook, even when named: nothing.
+    expect(await listWebhookHealth(db(), DEFAULT_WORKSPACE_ID, NOW, [ids.elsewhere])).toEqual({});
+  });
+
   it("counts each webhook's real deliveries of the last 24 hours in hourly buckets", async () => {
     const health = await listWebhookHealth(db(), DEFAULT_WORKSPACE_ID, NOW);
     const crm = health[ids.crm];

@@ -12,7 +12,13 @@ import {
   setWebhookActive,
   updateWebhook,
 } from "@/lib/webhooks/mutations";
-import { getLatestWebhook, getWebhook, listWebhookIds, listWebhooks } from "@/lib/webhooks/queries";
+import {
+  getLatestWebhook,
+  getWebhook,
+  listWebhookIds,
+  listWebhookPage,
+  listWebhooks,
+} from "@/lib/webhooks/queries";
 import type { Webhook } from "@/lib/webhooks/schemas";
 import { isSigningSecret } from "@/lib/webhooks/secret";
 import { databaseBackends } from "../helpers/database-backends";
@@ -123,6 +129,36 @@ describe.each(backends)("webhook domain functions on $name", ({ open }) => {
       "first",
     ]);
     expect((await getLatestWebhook(db(), here.workspaceId))?.id).toBe(second.id);
+  });
+
+  it("pages the list newest first by cursor, and a cursor of another workspace gives an empty page", async () => {
+    const made: Webhook[] = [];
+    for (const name of ["one", "two", "three", "four", "five"]) {
+      const webhook = stored(await createWebhook(db(), here, { ...input, name }));
+      made.push(webhook);
+      await afterMillisecondOf(webhook);
+    }
+    const names = (page: { rows: Webhook[] }) => page.rows.map((webhook) => webhook.name);
+    const first = await listWebhookPage(db(), here.workspaceId, { limit: 2 });
+    expect(names(first)).toEqual(["five", "four"]);
+    expect(first.older).toBe(made[3]?.id);
+    const second = await listWebhookPage(db(), here.workspaceId, { before: first.older, limit: 2 });
+    expect(names(second)).toEqual(["three", "two"]);
+    const last = await listWebhookPage(db(), here.workspaceId, { before: second.older, limit: 2 });
+    expect(last).toMatchObject({ older: null });
+    expect(names(last)).toEqual(["one"]);
+    // Not a row id, or a row of another workspace: the first page, or none (never an error).
+    expect(names(await listWebhookPage(db(), here.workspaceId, { before: "x'; drop", limit: 2 }))).toEqual([
+      "five",
+      "four",
+    ]);
+    const [other] = await db().insert(workspaces).values({ name: "Other team" }).returning();
+    if (!other) throw new Error("no workspace");
+    expect(await listWebhookPage(db(), other.id, { before: first.older, limit: 2 })).toEqual({
+      rows: [],
+      older: null,
+    });
+    await db().delete(workspaces).where(eq(workspaces.id, other.id));
   });
 
   it("updates only the fields a patch sends, and null clears optional fields", async () => {

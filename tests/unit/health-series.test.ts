@@ -6,6 +6,7 @@ import {
   healthState,
   parseRange,
   rangeStart,
+  sparkBars,
   successRate,
 } from "@/lib/health/series";
 
@@ -52,6 +53,17 @@ describe("health ranges and buckets", () => {
 });
 
 describe("health figures", () => {
+  it("turns a series into the list's compact sparkline bars, in order", () => {
+    const buckets = [
+      { start: "2026-12-02T08:00:00.000Z", succeeded: 3, failed: 0 },
+      { start: "2026-12-02T09:00:00.000Z", succeeded: 0, failed: 2 },
+    ];
+    expect(sparkBars(buckets)).toEqual([
+      [3, 0],
+      [0, 2],
+    ]);
+  });
+
   it("has no success rate before any delivery had an outcome", () => {
     expect(successRate(0, 0)).toBeNull();
     expect(successRate(3, 1)).toBe(0.75);

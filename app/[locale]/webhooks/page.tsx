@@ -4,9 +4,10 @@ import { DisabledNoticeBanner } from "@/components/webhooks/disabled-notice";
 import { WebhookList } from "@/components/webhooks/webhook-list";
 import { failingDaysBeforeDisable } from "@/lib/dispatch/log-queries";
 import { listWebhookHealth } from "@/lib/health/queries";
+import { cursorParam } from "@/lib/keyset";
 import { localeOf, pageAccess } from "@/lib/pages";
 import { disabledNotices } from "@/lib/webhooks/notices";
-import { listWebhooks } from "@/lib/webhooks/queries";
+import { listWebhookPage } from "@/lib/webhooks/queries";
 import { visibleTo } from "@/lib/webhooks/serialize";
 import { roleAllows } from "@/lib/workspaces/roles";
 
@@ -15,15 +16,15 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/webhooks
   return { title: t("metaTitle") };
 }
 
-export default async function WebhooksPage() {
+export default async function WebhooksPage({ searchParams }: PageProps<"/[locale]/webhooks">) {
   const { access, db } = await pageAccess();
+  const cursor = cursorParam((await searchParams).before);
   const now = new Date();
-  const [rows, health] = await Promise.all([
-    listWebhooks(db, access.workspaceId),
-    listWebhookHealth(db, access.workspaceId, now),
-  ]);
+  const page = await listWebhookPage(db, access.workspaceId, { before: cursor });
+  const ids = page.rows.map((webhook) => webhook.id);
+  const health = await listWebhookHealth(db, access.workspaceId, now, ids);
   // Masked for viewers here, on the server: the list's rows reach the browser whole.
-  const webhooks = rows.map((webhook) => visibleTo(access.role, webhook));
+  const webhooks = page.rows.map((webhook) => visibleTo(access.role, webhook));
   // Only owners get the notice of webhooks Hooksmith switched off (they acknowledge it for the workspace).
   const notices = access.role === "owner" ? await disabledNotices(db, access.workspaceId) : [];
   return (
@@ -31,6 +32,8 @@ export default async function WebhooksPage() {
       <DisabledNoticeBanner notices={notices} failingDays={failingDaysBeforeDisable()} />
       <WebhookList
         webhooks={webhooks}
+        older={page.older}
+        paged={cursor !== null}
         failingDays={failingDaysBeforeDisable()}
         canEdit={roleAllows(access.role, "editor")}
         health={health}
