@@ -3,7 +3,8 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { type Receiver, startReceiver } from "../helpers/receiver";
 import { expectNoSeriousViolations } from "./axe";
 import { pageIsDark } from "./contrast";
-import { e2eEnv } from "./e2e-env.mjs";
+import { e2eEnv, editorAccount } from "./e2e-env.mjs";
+import { signIn } from "./workspace-doors";
 
 // Alerts through our own pipeline, in the browser, in both languages: an owner subscribes a webhook to
 // Hooksmith's `webhook.disabled` in the editor; another webhook's receiver answers 410, and the alert
@@ -96,6 +97,7 @@ for (const texts of [english, german]) {
   test(`an alert webhook receives webhook.disabled after a 410, and the owner acknowledges the notice (${texts.locale})`, async ({
     page,
     request,
+    browser,
   }) => {
     const gone = await startReceiver();
     gone.respondWith({ status: 410, body: "gone" });
@@ -171,6 +173,19 @@ for (const texts of [english, german]) {
         await page.emulateMedia({ colorScheme });
         await expect.poll(() => pageIsDark(page)).toBe(colorScheme === "dark");
         await expectNoSeriousViolations(page, `the switch-off notice (${texts.locale}, ${colorScheme})`);
+      }
+
+      // Only owners are told: an editor of the workspace sees the webhook switched off, but no notice.
+      const editorContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+      try {
+        const editor = await editorContext.newPage();
+        await signIn(editor, editorAccount.email, editorAccount.password);
+        await editor.goto(`/${texts.locale}/webhooks`);
+        await expect(editor.getByRole("link", { name: crmName, exact: true })).toBeVisible();
+        await expect(editor.getByTestId("disabled-notice")).toHaveCount(0);
+        await expect(editor.getByRole("banner").getByTestId("notice-count")).toHaveCount(0);
+      } finally {
+        await editorContext.close();
       }
 
       await item.getByRole("button", { name: texts.acknowledge(crmName), exact: true }).click();
