@@ -99,6 +99,11 @@ test("a viewer reads webhooks, and the owner's requests sent with their session 
     await expect(toggle).not.toBeChecked();
     await toggle.click();
     await expect(toggle).toBeChecked();
+    // The switch shows the new state while its request runs: wait for the save itself, or the editor below
+    // may load the webhook still off, and its save (which carries the whole form) would switch it off again.
+    await expect
+      .poll(async () => (await readWebhookWith(request, e2eEnv.API_TOKEN, hook.id)).body?.active)
+      .toBe(true);
     await page.goto(`/en/webhooks/${hook.id}`);
     // The preview shows the request once the editor has hydrated: filling the name before then races the
     // form setting its fields, and the typed text lands after the old name ("Viewed hookRenamed…").
