@@ -92,6 +92,10 @@ const envSchema = z.object({
   APP_INTERNAL_URL: z.string().url().optional(),
   // The port the app listens on (`npm start`, `next start -p`).
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // The port of the intake process (`npm run intake`, PostgreSQL only): the event routes without the app.
+  INTAKE_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  // The interface the intake listens on (as the app's HOSTNAME); unset, all of them.
+  HOSTNAME: z.string().optional(),
   // Seeds the first owner at start-up when no user exists yet (instead of the set-up page).
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),

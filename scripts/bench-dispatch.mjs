@@ -2,11 +2,13 @@
 // receiver in its own process. Phases, back to back (about 3 minutes):
 //  1. raw keep-alive POSTs to the receiver (same body, 10 in parallel like the worker): the ceiling;
 //  2. intake: events posted to the internal route, 16 in parallel, each matching 10 webhooks, timed after a
-//     5 s warm-up (the app runs with WORKER_IN_APP=false, so the deliveries queue up); then the intake's own
-//     statements (candidate webhooks, the event-and-deliveries insert) run by pgbench;
+//     5 s warm-up (the app runs with WORKER_IN_APP=false, so the deliveries queue up), first to the app, then
+//     to `npm run intake` (intake_events_per_s; the app's figure is intake_app_events_per_s); then the
+//     intake's own statements (candidate webhooks, the event-and-deliveries insert) run by pgbench;
 //  3. deliveries: one `npm run worker` process works off that queue; then raw POSTs again, at once;
 //  4. latency from each event's commit (its received_at, database clock) to each of its 10 deliveries
-//     arriving at 200 events/s with the separate worker, then at 20 events/s with it (the wake-up path,
+//     arriving at 200 events/s in the separate deployment (events to `npm run intake`, one `npm run
+//     worker`, the app idle beside them), then at 20 events/s in it (the wake-up path,
 //     nothing queued behind the CPU), then at 200 events/s with the worker inside the app; each with the
 //     CPU its rate needs in cores (above what the machine has free for it, a backlog grows);
 //  5. the API: GET /api/v1/webhook/{id} against GET /api/health, the app's cheapest route (run between the
@@ -23,7 +25,7 @@ import { rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startApp, startWorker } from "../tests/helpers/app-process.mjs";
+import { startApp, startIntake, startWorker } from "../tests/helpers/app-process.mjs";
 import {
   API_TOKEN,
   APP_ENV,
@@ -77,6 +79,8 @@ async function main() {
     async () => ({ pids: [get()].filter(Boolean), tree });
   let app;
   let worker;
+  // `npm run intake`: the event routes in a process of their own; while it runs, events go to it.
+  let intakeProcess;
   const figures = {};
   const cpu = {};
   const perOp = (us, count) => Number((us / count).toFixed(1));
@@ -85,8 +89,8 @@ async function main() {
   try {
     console.log(`load average at start: ${loadStart.join(" ")}`);
     const appAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-    const call = (method, url, body, token) =>
-      request(appAgent, method, `${app.baseUrl}${url}`, body, { authorization: `Bearer ${token}` });
+    const call = (method, url, body, token, base = app.baseUrl) =>
+      request(appAgent, method, `${base}${url}`, body, { authorization: `Bearer ${token}` });
     // A 5xx or a connection the overloaded app dropped is counted and the event sent again (with its
     // id: a repeat that had been accepted only adds arrivals), as the platform would; anything else stops
     // the bench.
@@ -99,6 +103,7 @@ async function main() {
           "/api/internal/events",
           { trigger_element: "rsvp_answer", trigger, data: { id, ...SAMPLE } },
           INTERNAL_TOKEN,
+          intakeProcess?.baseUrl,
         ).catch((error) => {
           if (error.code !== "ECONNRESET" || tries === 3) throw error;
           return { status: 503, text: error.message };
@@ -164,6 +169,24 @@ async function main() {
     log(
       `events accepted (fan-out ${FAN_OUT}):`,
       `${intakePerSecond.toFixed(0)}/s (${intake.count} in ${intake.seconds.toFixed(1)} s, ${INTAKE_CONCURRENCY} in parallel); CPU per event: app ${cpu.intake_app_us} µs, PostgreSQL ${cpu.intake_postgres_us} µs, client ${cpu.intake_client_us} µs`,
+    );
+    // The same through the intake process: the routes' own handlers without the framework around them.
+    intakeProcess = await startIntake({ storage, env: APP_ENV });
+    await closedLoop(INTAKE_CONCURRENCY, INTAKE_WARMUP_SECONDS, () => postEvent("create"));
+    const intakeProcessMeter = cpuMeter({
+      intake: proc(() => intakeProcess.pid),
+      postgres: backends,
+      client: "self",
+    });
+    await intakeProcessMeter.start();
+    const intakeByProcess = await closedLoop(INTAKE_CONCURRENCY, INTAKE_SECONDS, () => postEvent("create"));
+    const intakeProcessCpu = await intakeProcessMeter.stop();
+    const intakeProcessPerSecond = intakeByProcess.count / intakeByProcess.seconds;
+    cpu.intake_process_us = perOp(intakeProcessCpu.intake, intakeByProcess.count);
+    cpu.intake_process_postgres_us = perOp(intakeProcessCpu.postgres, intakeByProcess.count);
+    log(
+      "events accepted, npm run intake:",
+      `${intakeProcessPerSecond.toFixed(0)}/s (${intakeByProcess.count} in ${intakeByProcess.seconds.toFixed(1)} s); CPU per event: intake ${cpu.intake_process_us} µs, PostgreSQL ${cpu.intake_process_postgres_us} µs`,
     );
     const sqlPerSecond = await intakeStatements(database.url, fanIds, database.name);
     log("intake statements (pgbench):", `${sqlPerSecond.toFixed(0)} events/s`);
@@ -305,8 +328,14 @@ async function main() {
       return { p50, p99, used, count, waitP50, waitP99, cores, appCores };
     };
 
+    // The separate deployment: the app (idle here), `npm run intake` taking the events, `npm run worker`.
     worker = await startWorker({ storage, env: APP_ENV });
-    const separateGroups = { app: proc(() => app.pid), worker: proc(() => worker.pid), postgres: backends };
+    const separateGroups = {
+      app: proc(() => app.pid),
+      intake: proc(() => intakeProcess.pid),
+      worker: proc(() => worker.pid),
+      postgres: backends,
+    };
     const separate = await latency("separate worker", separateGroups);
     // The wake-up path alone, the worker warm: at a tenth of the rate nothing queues up behind the CPU.
     const quiet = await latency(`separate worker, ${LOW_RATE} events/s`, separateGroups, {
@@ -316,6 +345,8 @@ async function main() {
     });
     await worker.stop();
     worker = undefined;
+    await intakeProcess.stop();
+    intakeProcess = undefined;
 
     // 5. The API against the app's cheapest route, same concurrency, on the app without a worker in it
     // (the separate one stopped): nothing but the requests runs there, so their CPU is theirs alone.
@@ -358,9 +389,12 @@ async function main() {
     figures.p99_low_rate_ms = Number(quiet.p99.toFixed(1));
     figures.wait_p99_ms = Number(separate.waitP99.toFixed(1));
     figures.wait_p99_inapp_ms = Number(inApp.waitP99.toFixed(1));
-    figures.intake_events_per_s = Math.round(intakePerSecond);
+    // The intake as deployed for many events (`npm run intake`); the app's own route beside it.
+    figures.intake_events_per_s = Math.round(intakeProcessPerSecond);
     figures.intake_sql_events_per_s = Math.round(sqlPerSecond);
-    figures.intake_ratio = Number((intakePerSecond / sqlPerSecond).toFixed(3));
+    figures.intake_ratio = Number((intakeProcessPerSecond / sqlPerSecond).toFixed(3));
+    figures.intake_app_events_per_s = Math.round(intakePerSecond);
+    figures.intake_app_ratio = Number((intakePerSecond / sqlPerSecond).toFixed(3));
 
     appAgent.destroy();
 
@@ -382,6 +416,7 @@ async function main() {
   } catch (error) {
     for (const [name, child] of [
       ["app", app],
+      ["intake", intakeProcess],
       ["worker", worker],
     ]) {
       if (child) console.error(`--- ${name} output (last 3000 characters):\n${child.output().slice(-3000)}`);
@@ -389,6 +424,7 @@ async function main() {
     throw error;
   } finally {
     receiver.stop();
+    await intakeProcess?.stop();
     await worker?.stop();
     await app?.stop();
     await remove();

@@ -1,4 +1,5 @@
-import { createTranslator, type Messages } from "next-intl";
+import type { Messages } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/routing";
 import { messagesFor, validationTranslator } from "@/lib/i18n/translator";
 import { type FieldIssue, localizeIssues } from "@/lib/validation/issues";

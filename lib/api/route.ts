@@ -102,3 +102,8 @@ export function otherMethods<Allowed extends Method>(allowed: readonly Allowed[]
   });
   return { ...handlers, OPTIONS };
 }
+
+// Every address under /api that no route serves answers with the error envelope, never an HTML 404 page.
+export const notFound = publicApiRoute<Params>(async () => {
+  throw new ApiError("not_found", "notFound");
+});

@@ -1,5 +1,6 @@
 import "server-only";
-import { createTranslator, type Messages } from "next-intl";
+import type { Messages } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Database } from "@/db";
 import { errorKindKeys, type TestOutcome } from "@/lib/dispatch/test-outcome";
 import type { TestSendResult } from "@/lib/dispatch/test-send";

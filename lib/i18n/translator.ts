@@ -1,4 +1,5 @@
-import { createTranslator, hasLocale } from "next-intl";
+// use-intl/core: what next-intl exports on the server, and it also loads outside Next (`npm run intake`).
+import { createTranslator, hasLocale } from "use-intl/core";
 import type { MessageValues, Translate } from "@/lib/validation/issues";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";

@@ -53,9 +53,14 @@ export type EventRequest = {
 
 /**
  * A client of the app's webhook API and event routes; the instance tokens by default, or a workspace's
- * API and event keys (the shared app's files).
+ * API and event keys (the shared app's files). `eventsUrl`: where events go, when not to the app (the
+ * intake process).
  */
-export function dispatchClient(baseUrl: string, keys: { api: string; event: string } = defaultKeys) {
+export function dispatchClient(
+  baseUrl: string,
+  keys: { api: string; event: string } = defaultKeys,
+  eventsUrl = baseUrl,
+) {
   const api = apiClient(baseUrl, keys.api);
   const created = new Set<string>();
 
@@ -64,7 +69,7 @@ export function dispatchClient(baseUrl: string, keys: { api: string; event: stri
     const headers: Record<string, string> = { "content-type": "application/json", ...request.headers };
     if (token !== null) headers.authorization = `Bearer ${token}`;
     const body = typeof request.body === "string" ? request.body : JSON.stringify(request.body);
-    const response = await fetch(`${baseUrl}/api/internal/events${request.path ?? ""}`, {
+    const response = await fetch(`${eventsUrl}/api/internal/events${request.path ?? ""}`, {
       method: "POST",
       headers,
       body,

@@ -43,3 +43,22 @@ export function startWorker(options: {
   env?: Record<string, string>;
 }): Promise<RunningWorker>;
 export const START_TIMEOUT_MS: number;
+
+export type RunningIntake = {
+  baseUrl: string;
+  pid: number | undefined;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(): Promise<void>;
+};
+
+/** `npm run intake` on the storage's PostgreSQL database, on a free port. */
+export function startIntake(options: {
+  storage: Pick<AppStorage, "dataDir" | "databaseUrl">;
+  env?: Record<string, string>;
+}): Promise<RunningIntake>;
+
+/** `npm run intake` with this environment, to its exit (a start that must fail). */
+export function runIntakeToExit(options: {
+  env: Record<string, string>;
+}): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;

@@ -250,11 +250,11 @@ async function waitForReady(baseUrl, child, output) {
   throw new Error(`app did not start within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
-// The command behind `npm run worker`, run without npm in between so signals reach the worker itself.
-function workerCommand() {
+// The command behind `npm run <name>`, run without npm in between so signals reach the process itself.
+function scriptCommand(name) {
   const { scripts } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
-  const [program, ...args] = scripts.worker.split(/\s+/);
-  if (program !== "node") throw new Error(`unexpected worker script: ${scripts.worker}`);
+  const [program, ...args] = scripts[name].split(/\s+/);
+  if (program !== "node") throw new Error(`unexpected ${name} script: ${scripts[name]}`);
   return { program: process.execPath, args };
 }
 
@@ -263,7 +263,7 @@ function workerCommand() {
  * @param {{ storage: { dataDir: string, databaseUrl: string | null }, env?: Record<string, string> }} options
  */
 export async function startWorker(options) {
-  const { program, args } = workerCommand();
+  const { program, args } = scriptCommand("worker");
   const child = spawn(program, args, {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...storageEnv(options.storage), ...options.env },
@@ -289,4 +289,57 @@ export async function startWorker(options) {
       await ended(child, tracked.exited, "SIGTERM");
     },
   };
+}
+
+/**
+ * Runs the intake process (`npm run intake`) on an app's storage (PostgreSQL) on a free port; resolves once
+ * it takes events.
+ * @param {{ storage: { dataDir: string, databaseUrl: string | null }, env?: Record<string, string> }} options
+ */
+export async function startIntake(options) {
+  const { program, args } = scriptCommand("intake");
+  const port = await freePort();
+  const child = spawn(program, args, {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...storageEnv(options.storage),
+      INTAKE_PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const tracked = track(child);
+  try {
+    await tracked.waitForOutput("intake taking events", START_TIMEOUT_MS);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    output: tracked.output,
+    exited: tracked.exited,
+    async stop() {
+      await ended(child, tracked.exited, "SIGTERM");
+    },
+  };
+}
+
+/**
+ * Runs `npm run intake` as given and resolves with its exit and output, for a start that must fail.
+ * @param {{ env: Record<string, string> }} options
+ */
+export async function runIntakeToExit(options) {
+  const { program, args } = scriptCommand("intake");
+  const child = spawn(program, args, {
+    cwd: root,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const tracked = track(child);
+  const exit = await tracked.exited;
+  return { ...exit, output: tracked.output() };
 }

@@ -1,14 +1,9 @@
-import { ApiError } from "@/lib/api/errors";
-import { publicApiRoute } from "@/lib/api/route";
+import { notFound } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 
 // Every address under /api that no route serves answers with the error envelope, never with the HTML 404
 // page. More specific routes (v1, internal, Better Auth's auth/…) take precedence over this catch-all.
-const notFound = publicApiRoute<{ path?: string[] }>(async () => {
-  throw new ApiError("not_found", "notFound");
-});
-
 export {
   notFound as DELETE,
   notFound as GET,

@@ -1,7 +1,6 @@
-import { publicApiRoute } from "@/lib/api/route";
+import { health } from "@/lib/api/intake-routes";
 
 export const dynamic = "force-dynamic";
 
-// Liveness for load balancers and process managers: answers while the process serves requests and touches
-// nothing else (no database, no key), so it is also the floor a route of this app costs (bench:dispatch).
-export const GET = publicApiRoute(async () => Response.json({ status: "ok" }));
+// Liveness (lib/api/intake-routes.ts): the app and the intake process answer it alike.
+export const GET = health;

@@ -1,15 +1,7 @@
-import { acceptEventResponse } from "@/lib/api/events";
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute, otherMethods } from "@/lib/api/route";
+import { eventRouteOthers, postEvent } from "@/lib/api/intake-routes";
 
 export const dynamic = "force-dynamic";
 
-// The host platform reports an element change: { trigger_element, trigger, data, prokey?, idempotency_key? }
-// (or the key in an Idempotency-Key header).
-export const POST = apiRoute(
-  async ({ request, locale, principal }) =>
-    acceptEventResponse(principal.workspaceId, await readJson(request), locale, request.headers),
-  { realm: "internal" },
-);
-
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);
+// The host platform reports an element change (lib/api/intake-routes.ts; `npm run intake` serves it too).
+export const POST = postEvent;
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = eventRouteOthers;

@@ -1,0 +1,89 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import {
+  apiContentSecurityPolicy,
+  staticSecurityHeaders,
+  strictTransportSecurity,
+} from "@/lib/security/headers.mjs";
+import { eventRouteOthers, health, postElementEvent, postEvent } from "./intake-routes";
+import { notFound } from "./route";
+
+// The intake process (`npm run intake`) serves the host platform's event routes on plain node:http, with
+// the app's own handlers (intake-routes.ts): the same checks, answers and errors, without the framework's
+// routing, rendering and request objects around them, which cost three quarters of the app's CPU per
+// event (README, "Intake and API"). Everything else under this listener is 404 in the error envelope.
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+const EVENTS = "/api/internal/events";
+
+// The headers next.config.mjs gives every /api answer of the app.
+const fixedHeaders: [string, string][] = [
+  ...staticSecurityHeaders.map(({ key, value }): [string, string] => [key, value]),
+  ["Content-Security-Policy", apiContentSecurityPolicy],
+];
+
+function route(method: string, pathname: string): { handler: Handler; params: Record<string, string> } {
+  const byMethod = (post: Handler) =>
+    method === "POST" ? post : ((eventRouteOthers as Record<string, Handler>)[method] ?? notFound);
+  if (pathname === EVENTS) return { handler: byMethod(postEvent), params: {} };
+  if (pathname.startsWith(`${EVENTS}/`)) {
+    const segments = pathname.slice(EVENTS.length + 1).split("/");
+    if (segments.length === 2 && segments.every(Boolean)) {
+      try {
+        const [trigger_element = "", trigger = ""] = segments.map(decodeURIComponent);
+        return { handler: byMethod(postElementEvent as Handler), params: { trigger_element, trigger } };
+      } catch {
+        // A malformed escape is no address we serve.
+      }
+    }
+  }
+  if (pathname === "/api/health" && (method === "GET" || method === "HEAD"))
+    return { handler: health, params: {} };
+  return { handler: notFound, params: {} };
+}
+
+function toRequest(incoming: IncomingMessage, url: URL): Request {
+  const headers = new Headers();
+  for (let index = 0; index < incoming.rawHeaders.length; index += 2) {
+    const name = incoming.rawHeaders[index] ?? "";
+    // HTTP/2 pseudo-headers and hop-by-hop names a Request refuses are not the handlers' business.
+    if (!name.startsWith(":")) headers.append(name, incoming.rawHeaders[index + 1] ?? "");
+  }
+  const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+  return new Request(url, {
+    method: incoming.method,
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+/** The request listener of the intake process. */
+export function intakeListener(): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
+  return (incoming, outgoing) => {
+    void answer(incoming, outgoing).catch((error) => {
+      console.error("[hooksmith] intake request failed:", error);
+      if (!outgoing.headersSent) outgoing.writeHead(500);
+      outgoing.end();
+    });
+  };
+}
+
+async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+  const url = new URL(incoming.url ?? "/", "http://intake.invalid");
+  const method = (incoming.method ?? "GET").toUpperCase();
+  const { handler, params } = route(method, url.pathname);
+  const response = await handler(toRequest(incoming, url), { params: Promise.resolve(params) });
+  const headers: [string, string][] = [...fixedHeaders];
+  if (incoming.headers["x-forwarded-proto"] === "https")
+    headers.push([strictTransportSecurity.key, strictTransportSecurity.value]);
+  for (const [name, value] of response.headers) headers.push([name, value]);
+  const body = method === "HEAD" || !response.body ? null : Buffer.from(await response.arrayBuffer());
+  if (body) headers.push(["Content-Length", String(body.length)]);
+  // A body answered before it was read to its end (413) would keep the connection from carrying the next
+  // request: this one closes after the answer instead.
+  if (!incoming.complete) headers.push(["Connection", "close"]);
+  outgoing.writeHead(response.status, headers.flat());
+  outgoing.end(body);
+}
