@@ -16,17 +16,20 @@ export async function register() {
       const { env } = await import("@/lib/env");
       const { seedOwnerFromEnv } = await import("@/lib/auth/setup");
       await seedOwnerFromEnv(connection.db, env());
-      // On PostgreSQL, events accepted here wake `npm run worker` processes at once (LISTEN/NOTIFY).
+      // On PostgreSQL, events accepted here wake the worker processes at once (LISTEN/NOTIFY), the app's
+      // own among them: there it runs in a child process (lib/dispatch/worker-process.ts).
       const { shareWakes } = await import("@/lib/dispatch/wake");
-      await shareWakes(connection, { listen: env().WORKER_IN_APP !== false });
+      await shareWakes(connection, { listen: false });
       // Keys looked up are cached in this process; the database tells it when one changes.
       const { listenForKeyChanges } = await import("@/lib/keys/key-cache");
       await listenForKeyChanges(connection);
-      // Deliveries are sent from this process too, unless dedicated workers (`npm run worker`) do it.
+      // The app delivers too (a child process on PostgreSQL), unless dedicated workers (`npm run worker`) do it.
       if (env().WORKER_IN_APP !== false) {
         const { startInAppWorker } = await import("@/lib/dispatch/in-app-worker");
         startInAppWorker(connection);
-        (await import("@/lib/recovery/loop")).startMaintenance(connection.db);
+        // Retention and bulk recoveries: on PostgreSQL the worker process runs them.
+        if (connection.kind === "pglite")
+          (await import("@/lib/recovery/loop")).startMaintenance(connection.db);
       }
     } catch (error) {
       // Next logs a failed hook but keeps listening, and every request would fail: stop the process instead.

@@ -31,3 +31,5 @@ async function shutdown(signal: string) {
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
+// Started by the app (lib/dispatch/worker-process.ts): when the app is gone, so is the channel to it.
+if (process.send) process.on("disconnect", () => void shutdown("the app ended"));
