@@ -9,7 +9,8 @@
 //  4. latency from each event's commit (its received_at, database clock) to each of its 10 deliveries
 //     arriving at 200 events/s in the separate deployment (events to `npm run intake`, one `npm run
 //     worker`, the app idle beside them), then at 20 events/s in it (the wake-up path,
-//     nothing queued behind the CPU), then at 200 events/s with the worker inside the app; each with the
+//     nothing queued behind the CPU), then at 200 events/s with `npm start` alone (its worker is a child
+//     process on PostgreSQL, counted with the app); each with the
 //     CPU its rate needs in cores (above what the machine has free for it, a backlog grows);
 //  5. the API: GET /api/v1/webhook/{id} against GET /api/health, the app's cheapest route (run between the
 //     separate worker's latency and the in-app one, on the app with no worker in it).
@@ -381,7 +382,7 @@ async function main() {
 
     await app.stop();
     app = await startApp({ port: APP_PORT, storage, env: APP_ENV });
-    const inApp = await latency("worker in the app", { app: proc(() => app.pid), postgres: backends });
+    const inApp = await latency("npm start alone (its own worker)", { app: proc(() => app.pid), postgres: backends });
     figures.p50_ms = Number(separate.p50.toFixed(1));
     figures.p99_ms = Number(separate.p99.toFixed(1));
     figures.p50_inapp_ms = Number(inApp.p50.toFixed(1));
