@@ -4,6 +4,7 @@ import en from "../../messages/en.json" with { type: "json" };
 import { type Receiver, startReceiver } from "../helpers/receiver";
 import { expectNoSeriousViolations } from "./axe";
 import { e2eEnv } from "./e2e-env.mjs";
+import { postEvent } from "./rsvp-event";
 
 // axe-core on every page and every dialog or popover a person can open, in English and German, in the light
 // and the dark colour scheme: no serious or critical WCAG 2.1 A/AA violation anywhere. The webhooks, the
@@ -43,20 +44,16 @@ async function createWebhook(request: APIRequestContext, name: string, url: stri
 test.beforeAll(async ({ request }) => {
   receiver = await startReceiver();
   await createWebhook(request, names.delivered, `${receiver.url}/poll`);
-  const event = await request.post("/api/internal/events", {
-    headers: { authorization: `Bearer ${e2eEnv.INTERNAL_TOKEN}` },
+  await postEvent(request, {
+    trigger_element: "poll",
+    trigger: "answer",
     data: {
-      trigger_element: "poll",
-      trigger: "answer",
-      data: {
-        id: `pol_${suffix}`,
-        question: "Wie lädt eure Flotte heute überwiegend?",
-        answer: { option_ids: ["o3"], text: null },
-        attendee: { id: "att_1", name: "Jonas Weber", email: "jonas.weber@example.net" },
-      },
+      id: `pol_${suffix}`,
+      question: "Wie lädt eure Flotte heute überwiegend?",
+      answer: { option_ids: ["o3"], text: null },
+      attendee: { id: "att_1", name: "Jonas Weber", email: "jonas.weber@example.net" },
     },
   });
-  expect(event.status(), await event.text()).toBe(202);
   // Only the first webhook exists yet: the second one stays "never" executed.
   await expect.poll(() => receiver.requests.length).toBe(1);
   await createWebhook(request, names.quiet, `${receiver.url}/quiet`);

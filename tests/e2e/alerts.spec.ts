@@ -4,6 +4,7 @@ import { type Receiver, startReceiver } from "../helpers/receiver";
 import { expectNoSeriousViolations } from "./axe";
 import { pageIsDark } from "./contrast";
 import { e2eEnv, editorAccount } from "./e2e-env.mjs";
+import { postRsvpUpdate } from "./rsvp-event";
 import { signIn } from "./workspace-doors";
 
 // Alerts through our own pipeline, in the browser, in both languages: an owner subscribes a webhook to
@@ -136,23 +137,7 @@ for (const texts of [english, german]) {
 
       await page.goto(`/${texts.locale}/webhooks`);
       const before = await headerCount(page);
-      const event = await request.post("/api/internal/events", {
-        headers: { authorization: `Bearer ${e2eEnv.INTERNAL_TOKEN}` },
-        data: {
-          trigger_element: "rsvp_answer",
-          trigger: "update",
-          data: {
-            id: randomUUID(),
-            status: "confirmed",
-            email: "mara.klein@example.de",
-            amount: 1,
-            payload: {},
-            prokey,
-            date_created: "2026-03-02T09:14:27.318Z",
-          },
-        },
-      });
-      expect(event.status(), await event.text()).toBe(202);
+      await postRsvpUpdate(request, prokey);
 
       const [alert] = await ops.waitForRequests(1, 30_000);
       const body = JSON.parse(alert?.body.toString("utf8") ?? "{}");

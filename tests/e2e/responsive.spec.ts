@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { e2eEnv } from "./e2e-env.mjs";
+import { postEvent } from "./rsvp-event";
 
 // Every main page fits the screen from a 360 px phone to a 1440 px desktop: nothing scrolls sideways, the
 // lists become cards below lg, the editor puts its preview under the form, and at 1280 px the tables fit
@@ -33,19 +34,15 @@ async function createWebhook(request: APIRequestContext, name: string) {
   });
   expect(response.status(), await response.text()).toBe(201);
   const webhook = (await response.json()) as { id: string };
-  const event = await request.post("/api/internal/events", {
-    headers: { authorization: `Bearer ${e2eEnv.INTERNAL_TOKEN}` },
+  await postEvent(request, {
+    trigger_element: "sponsor",
+    trigger: "mark_interested",
     data: {
-      trigger_element: "sponsor",
-      trigger: "mark_interested",
-      data: {
-        id: "spn_Responsive",
-        sponsor: { id: "spn_Responsive", name: "Responsive Sponsor" },
-        attendee: { id: "att_1", name: "Jonas Weber", email: "jonas.weber@example.net" },
-      },
+      id: "spn_Responsive",
+      sponsor: { id: "spn_Responsive", name: "Responsive Sponsor" },
+      attendee: { id: "att_1", name: "Jonas Weber", email: "jonas.weber@example.net" },
     },
   });
-  expect(event.status(), await event.text()).toBe(202);
   return webhook.id;
 }
 
