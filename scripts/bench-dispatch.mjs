@@ -382,7 +382,10 @@ async function main() {
 
     await app.stop();
     app = await startApp({ port: APP_PORT, storage, env: APP_ENV });
-    const inApp = await latency("npm start alone (its own worker)", { app: proc(() => app.pid), postgres: backends });
+    const inApp = await latency("npm start alone (its own worker)", {
+      app: proc(() => app.pid),
+      postgres: backends,
+    });
     figures.p50_ms = Number(separate.p50.toFixed(1));
     figures.p99_ms = Number(separate.p99.toFixed(1));
     figures.p50_inapp_ms = Number(inApp.p50.toFixed(1));
