@@ -153,42 +153,38 @@ async function main() {
       await createWebhook(call, { trigger: "update", payload_url: `${receiver.url}/lat/${index}` });
     }
 
-    // 2. Intake after a warm-up, then the same statements without the app.
-    await closedLoop(INTAKE_CONCURRENCY, INTAKE_WARMUP_SECONDS, () => postEvent("create"));
-    const appMeter = cpuMeter({
-      app: proc(() => app.pid),
-      postgres: backends,
-      client: "self",
-    });
-    await appMeter.start();
-    const intake = await closedLoop(INTAKE_CONCURRENCY, INTAKE_SECONDS, () => postEvent("create"));
-    const intakeCpu = await appMeter.stop();
-    const intakePerSecond = intake.count / intake.seconds;
-    cpu.intake_app_us = perOp(intakeCpu.app, intake.count);
-    cpu.intake_postgres_us = perOp(intakeCpu.postgres, intake.count);
-    cpu.intake_client_us = perOp(intakeCpu.client, intake.count);
-    log(
-      `events accepted (fan-out ${FAN_OUT}):`,
-      `${intakePerSecond.toFixed(0)}/s (${intake.count} in ${intake.seconds.toFixed(1)} s, ${INTAKE_CONCURRENCY} in parallel); CPU per event: app ${cpu.intake_app_us} µs, PostgreSQL ${cpu.intake_postgres_us} µs, client ${cpu.intake_client_us} µs`,
+    // 2. Intake after a warm-up, first through the app, then through `npm run intake` (the routes' own
+    // handlers without the framework around them); then the same statements without either.
+    const measureIntake = async (label, processGroup) => {
+      await closedLoop(INTAKE_CONCURRENCY, INTAKE_WARMUP_SECONDS, () => postEvent("create"));
+      const meter = cpuMeter({ process: processGroup, postgres: backends, client: "self" });
+      await meter.start();
+      const { count, seconds } = await closedLoop(INTAKE_CONCURRENCY, INTAKE_SECONDS, () =>
+        postEvent("create"),
+      );
+      const used = await meter.stop();
+      const perEvent = { process: perOp(used.process, count), postgres: perOp(used.postgres, count) };
+      log(
+        label,
+        `${(count / seconds).toFixed(0)}/s (${count} in ${seconds.toFixed(1)} s, ${INTAKE_CONCURRENCY} in parallel); CPU per event: process ${perEvent.process} µs, PostgreSQL ${perEvent.postgres} µs, client ${perOp(used.client, count)} µs`,
+      );
+      return { perSecond: count / seconds, ...perEvent };
+    };
+    const byApp = await measureIntake(
+      `events accepted, app (fan-out ${FAN_OUT}):`,
+      proc(() => app.pid),
     );
-    // The same through the intake process: the routes' own handlers without the framework around them.
+    const intakePerSecond = byApp.perSecond;
+    cpu.intake_app_us = byApp.process;
+    cpu.intake_postgres_us = byApp.postgres;
     intakeProcess = await startIntake({ storage, env: APP_ENV });
-    await closedLoop(INTAKE_CONCURRENCY, INTAKE_WARMUP_SECONDS, () => postEvent("create"));
-    const intakeProcessMeter = cpuMeter({
-      intake: proc(() => intakeProcess.pid),
-      postgres: backends,
-      client: "self",
-    });
-    await intakeProcessMeter.start();
-    const intakeByProcess = await closedLoop(INTAKE_CONCURRENCY, INTAKE_SECONDS, () => postEvent("create"));
-    const intakeProcessCpu = await intakeProcessMeter.stop();
-    const intakeProcessPerSecond = intakeByProcess.count / intakeByProcess.seconds;
-    cpu.intake_process_us = perOp(intakeProcessCpu.intake, intakeByProcess.count);
-    cpu.intake_process_postgres_us = perOp(intakeProcessCpu.postgres, intakeByProcess.count);
-    log(
+    const byProcess = await measureIntake(
       "events accepted, npm run intake:",
-      `${intakeProcessPerSecond.toFixed(0)}/s (${intakeByProcess.count} in ${intakeByProcess.seconds.toFixed(1)} s); CPU per event: intake ${cpu.intake_process_us} µs, PostgreSQL ${cpu.intake_process_postgres_us} µs`,
+      proc(() => intakeProcess.pid),
     );
+    const intakeProcessPerSecond = byProcess.perSecond;
+    cpu.intake_process_us = byProcess.process;
+    cpu.intake_process_postgres_us = byProcess.postgres;
     const sqlPerSecond = await intakeStatements(database.url, fanIds, database.name);
     log("intake statements (pgbench):", `${sqlPerSecond.toFixed(0)} events/s`);
 

@@ -258,20 +258,13 @@ function scriptCommand(name) {
   return { program: process.execPath, args };
 }
 
-/**
- * Runs a delivery worker process (`npm run worker`) on an app's storage; resolves once it delivers.
- * @param {{ storage: { dataDir: string, databaseUrl: string | null }, env?: Record<string, string> }} options
- */
-export async function startWorker(options) {
-  const { program, args } = scriptCommand("worker");
-  const child = spawn(program, args, {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...storageEnv(options.storage), ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+// Runs `npm run <name>` with this environment; resolves once it prints `ready`, with the process.
+async function startScript(name, env, ready) {
+  const { program, args } = scriptCommand(name);
+  const child = spawn(program, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   const tracked = track(child);
   try {
-    await tracked.waitForOutput("delivering from", START_TIMEOUT_MS);
+    await tracked.waitForOutput(ready, START_TIMEOUT_MS);
   } catch (error) {
     child.kill("SIGKILL");
     throw error;
@@ -292,39 +285,36 @@ export async function startWorker(options) {
 }
 
 /**
+ * Runs a delivery worker process (`npm run worker`) on an app's storage; resolves once it delivers.
+ * @param {{ storage: { dataDir: string, databaseUrl: string | null }, env?: Record<string, string> }} options
+ */
+export function startWorker(options) {
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...storageEnv(options.storage),
+    ...options.env,
+  };
+  return startScript("worker", env, "delivering from");
+}
+
+/**
  * Runs the intake process (`npm run intake`) on an app's storage (PostgreSQL) on a free port; resolves once
  * it takes events.
  * @param {{ storage: { dataDir: string, databaseUrl: string | null }, env?: Record<string, string> }} options
  */
 export async function startIntake(options) {
-  const { program, args } = scriptCommand("intake");
   const port = await freePort();
-  const child = spawn(program, args, {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...storageEnv(options.storage),
-      INTAKE_PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      ...options.env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const tracked = track(child);
-  try {
-    await tracked.waitForOutput("intake taking events", START_TIMEOUT_MS);
-  } catch (error) {
-    child.kill("SIGKILL");
-    throw error;
-  }
+  const env = {
+    ...process.env,
+    ...storageEnv(options.storage),
+    INTAKE_PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    ...options.env,
+  };
   return {
+    ...(await startScript("intake", env, "intake taking events")),
     baseUrl: `http://127.0.0.1:${port}`,
-    pid: child.pid,
-    output: tracked.output,
-    exited: tracked.exited,
-    async stop() {
-      await ended(child, tracked.exited, "SIGTERM");
-    },
   };
 }
 
