@@ -47,9 +47,7 @@ function route(method: string, pathname: string): { handler: Handler; params: Re
 function toRequest(incoming: IncomingMessage, url: URL): Request {
   const headers = new Headers();
   for (let index = 0; index < incoming.rawHeaders.length; index += 2) {
-    const name = incoming.rawHeaders[index] ?? "";
-    // HTTP/2 pseudo-headers and hop-by-hop names a Request refuses are not the handlers' business.
-    if (!name.startsWith(":")) headers.append(name, incoming.rawHeaders[index + 1] ?? "");
+    headers.append(incoming.rawHeaders[index] ?? "", incoming.rawHeaders[index + 1] ?? "");
   }
   const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
   return new Request(url, {

@@ -19,12 +19,7 @@ export function startInAppWorker(connection: Connection): void {
   if (globalForWorker.hooksmithAppDelivery) return;
   globalForWorker.hooksmithAppDelivery = true;
   const config = dispatchConfig();
-  let stop: () => Promise<void>;
-  if (connection.kind === "postgres") {
-    stop = startWorkerProcess().stop;
-  } else {
-    stop = startWorker(connection.db, config).stop;
-  }
+  const { stop } = connection.kind === "postgres" ? startWorkerProcess() : startWorker(connection.db, config);
   if (env().NEXT_MANUAL_SIG_HANDLE) {
     let stopping = false;
     const shutdown = async (signal: NodeJS.Signals) => {
