@@ -17,7 +17,11 @@ const shown = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "localh
 const origin = `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}`;
 console.log(`[hooksmith] starting on ${origin}/ (webhooks: ${origin}/en/webhooks)`);
 // The app handles SIGTERM itself (lib/dispatch/in-app-worker.ts): deliveries in flight finish first.
-const server = spawn(next, ["start", "-p", port, ...(hostname ? ["-H", hostname] : [])], {
+// Idle connections stay open 65 s, longer than clients keep theirs (Node's agent 5 s, undici 4 s, load
+// balancers 60 s): with Node's default 5 s both ends closed at once, and a request sent on the closing
+// connection failed with ECONNRESET.
+const keepAlive = ["--keepAliveTimeout", "65000"];
+const server = spawn(next, ["start", "-p", port, ...keepAlive, ...(hostname ? ["-H", hostname] : [])], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },

@@ -200,7 +200,11 @@ export async function startApp(options = {}) {
   // `npmStart`: through scripts/start.mjs as `npm start` runs it (it passes PORT and HOSTNAME on to Next).
   const [program, args] = options.npmStart
     ? [process.execPath, [path.join(root, "scripts/start.mjs")]]
-    : [path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)]];
+    : // As scripts/start.mjs: idle connections outlive the client's (no ECONNRESET on a reused one).
+      [
+        path.join(root, "node_modules/.bin/next"),
+        ["start", "-p", String(port), "--keepAliveTimeout", "65000"],
+      ];
   const child = spawn(program, args, {
     cwd: root,
     env,
