@@ -71,3 +71,8 @@ async function connectPglite(dataDir: string | null): Promise<Connection> {
 }
 
 export { DataDirLockedError, dataDirInUse } from "./data-dir-lock";
+
+/** The rows of `db.execute`: postgres.js answers with the rows, PGlite with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import { type Database, rowsOf } from "@/db";
 import { deliveries, deliveryAttempts, webhooks } from "@/db/schema";
 import { deliveryFailed, healthAlerts, healthChanges } from "./alert-policy";
 import { alertSubscribers, emitAlerts, type PendingAlert } from "./alerts";
@@ -219,11 +219,6 @@ async function writeWithAlerts(
     queued = await emitAlerts(tx, [...due, ...settled]);
   });
   if (queued > 0) wakeWorkers();
-}
-
-// db.execute answers with the rows on postgres.js and with { rows } on PGlite.
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 function healthRow(next: ReturnType<typeof applyAttempts>) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import { type Database, rowsOf } from "@/db";
 import { retentionSettings } from "@/lib/retention/run";
 import {
   type BucketCount,
@@ -26,11 +26,6 @@ import {
 const REASON_WINDOW = 200;
 const SUCCEEDED = sql`count(*) filter (where status = 'succeeded')::int`;
 const FAILED = sql`count(*) filter (where status = 'failed' or (status in ('pending', 'cancelled') and attempts > 0))::int`;
-
-// db.execute answers with the rows on postgres.js and with { rows } on PGlite.
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 // A delivery's bucket, as its start: date_bin is integer arithmetic on the timestamp (extract(epoch …) is
 // numeric and cost most of the list's time). The start's index in the range is counted here, not per row.
