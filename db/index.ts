@@ -9,7 +9,10 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Connection = { db: Database; kind: "pglite" | "postgres"; close: () => Promise<void> };
 
 export type ConnectOptions =
-  | { databaseUrl: string }
+  // `fastCommits`: commits do not wait for the WAL to reach the disk (synchronous_commit = off). Only for
+  // the delivery workers' writes, which a crash of the database server may undo without losing anything
+  // accepted: see scripts/worker.ts.
+  | { databaseUrl: string; fastCommits?: boolean }
   // `dataDir: null` keeps the embedded database in memory (tests).
   | { dataDir: string | null };
 
@@ -18,11 +21,11 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_ID = 727_001;
 
 export async function connectDatabase(options: ConnectOptions): Promise<Connection> {
-  if ("databaseUrl" in options) return connectPostgres(options.databaseUrl);
+  if ("databaseUrl" in options) return connectPostgres(options.databaseUrl, options.fastCommits ?? false);
   return connectPglite(options.dataDir);
 }
 
-async function connectPostgres(databaseUrl: string): Promise<Connection> {
+async function connectPostgres(databaseUrl: string, fastCommits: boolean): Promise<Connection> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
@@ -37,7 +40,11 @@ async function connectPostgres(databaseUrl: string): Promise<Connection> {
     await migrationClient.end();
   }
 
-  const client = postgres(databaseUrl, { max: 10, onnotice: () => {} });
+  const client = postgres(databaseUrl, {
+    max: 10,
+    onnotice: () => {},
+    connection: fastCommits ? { synchronous_commit: "off" } : {},
+  });
   const db = drizzle(client, { schema }) as unknown as Database;
   return { db, kind: "postgres", close: () => client.end() };
 }

@@ -46,6 +46,9 @@ export async function emitAlerts(tx: Database, alerts: readonly PendingAlert[]):
   if (alerts.length === 0) return 0;
   const element = getElement(OPERATIONAL_ELEMENT);
   if (!element) throw new Error("the operational element is missing from the catalog");
+  // Accepted events are never lost: this transaction commits durably even on a worker's connection,
+  // whose other commits do not wait for the disk (scripts/worker.ts).
+  await tx.execute(sql`set local synchronous_commit = on`);
   const ids = [...new Set(alerts.map((alert) => alert.webhookId))];
   const sources = await tx
     .select({
