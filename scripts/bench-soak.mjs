@@ -1,16 +1,21 @@
 // Soak: events at a steady rate for minutes, each fanned out to 10 webhooks of a healthy loopback
-// receiver, on PostgreSQL with the default set-up (the worker inside the app). Every 10 s it prints the
-// events accepted, the deliveries arrived, the backlog (pending deliveries) and the app's resident memory;
-// when the load stops it waits for the backlog to drain. The last line is one JSON object:
+// receiver, on PostgreSQL. Every 10 s it prints the events accepted, the deliveries arrived, the backlog
+// (pending deliveries) and the resident memory of the processes serving them; when the load stops it waits
+// for the backlog to drain. The last line is one JSON object:
 // { events, delivered, lost, pending_after_drain, rss_start_mb (after the first 10 s), rss_end_mb, backlog_max,
-// drain_s, skipped (events not sent: the app had 5 s' worth unanswered), … }.
+// drain_s, skipped (events not sent: 5 s' worth were unanswered), deployment, … }.
+// Deployments (SOAK_DEPLOYMENT): `separate` (the default), the one the README gives for this many events:
+// events to `npm run intake`, one `npm run worker`, the app beside them for people and the API; `app`:
+// `npm start` alone, events to the app's own route and its worker (a child process on PostgreSQL). On this
+// 2-core machine the app's route costs ~2.5 ms of CPU per event against the intake process's ~0.7 ms, so
+// at 200 events/s the app alone needs more CPU than the machine has (see README, The engine).
 // Usage: npm run build && npm run bench:soak
-//   SOAK_SECONDS (300), SOAK_RATE (200 events/s); DATABASE_URL: a server to create a fresh database on
-//   (default postgres://postgres@127.0.0.1:5432/test).
+//   SOAK_SECONDS (300), SOAK_RATE (200 events/s), SOAK_DEPLOYMENT (separate | app); DATABASE_URL: a server
+//   to create a fresh database on (default postgres://postgres@127.0.0.1:5432/test).
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
-import { startApp } from "../tests/helpers/app-process.mjs";
+import { startApp, startIntake, startWorker } from "../tests/helpers/app-process.mjs";
 import {
   APP_ENV,
   APP_PORT,
@@ -31,6 +36,11 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
 const RATE = Number(process.env.SOAK_RATE ?? 200);
 const REPORT_EVERY_MS = 10_000;
 const DRAIN_TIMEOUT_MS = 120_000;
+const DEPLOYMENT = process.env.SOAK_DEPLOYMENT ?? "separate";
+if (!["separate", "app"].includes(DEPLOYMENT)) {
+  console.error(`SOAK_DEPLOYMENT must be "separate" or "app", not "${DEPLOYMENT}"`);
+  process.exit(2);
+}
 
 if (process.argv[2] === "--receiver") runReceiver();
 else await main();
@@ -74,16 +84,31 @@ async function main() {
   const { sql, storage, remove } = await openBenchStorage("hooksmith-soak-");
   const receiver = await startReceiver(import.meta.url, { distinct: true });
   let app;
+  let intake;
+  let worker;
   try {
-    app = await startApp({ port: APP_PORT, storage, env: APP_ENV });
+    const separate = DEPLOYMENT === "separate";
+    app = await startApp({
+      port: APP_PORT,
+      storage,
+      env: separate ? { ...APP_ENV, WORKER_IN_APP: "false" } : APP_ENV,
+    });
+    if (separate) {
+      intake = await startIntake({ storage, env: APP_ENV });
+      worker = await startWorker({ storage, env: APP_ENV });
+    }
+    // The memory of every process serving the load (the app's worker is its child).
+    const rss = () =>
+      [app, intake, worker].reduce((sum, started) => sum + (started ? rssMb(started.pid) : 0), 0);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-    const call = (method, url, body, token) =>
-      request(agent, method, `${app.baseUrl}${url}`, body, { authorization: `Bearer ${token}` });
+    const call = (method, url, body, token, baseUrl = app.baseUrl) =>
+      request(agent, method, `${baseUrl}${url}`, body, { authorization: `Bearer ${token}` });
     for (let index = 0; index < FAN_OUT; index += 1) {
       await createWebhook(call, { trigger: "create", payload_url: `${receiver.url}/fan/${index}` });
     }
+    const eventsUrl = (intake ?? app).baseUrl;
     console.log(
-      `soak: ${RATE} events/s for ${SECONDS} s, fan-out ${FAN_OUT}, worker in the app; load average ${loadStart.join(" ")}`,
+      `soak: ${RATE} events/s for ${SECONDS} s, fan-out ${FAN_OUT}, ${separate ? "npm run intake + npm run worker (the app idle beside them)" : "npm start alone (its own worker)"}; load average ${loadStart.join(" ")}`,
     );
 
     let accepted = 0;
@@ -102,6 +127,7 @@ async function main() {
         "/api/internal/events",
         { trigger_element: "rsvp_answer", trigger: "create", data: { id: randomUUID(), ...SAMPLE } },
         INTERNAL_TOKEN,
+        eventsUrl,
       )
         .then((response) => {
           if (response.status === 202) accepted += 1;
@@ -134,11 +160,11 @@ async function main() {
         nextReport += REPORT_EVERY_MS;
         const pending = await backlog();
         backlogMax = Math.max(backlogMax, pending);
-        const rss = rssMb(app.pid);
-        rssStart ??= rss;
+        const rssNow = rss();
+        rssStart ??= rssNow;
         const { distinct } = await receiver.snapshot();
         console.log(
-          `${(elapsed / 1000).toFixed(0).padStart(4)} s  events ${accepted} (skipped ${skipped})  delivered ${distinct}  backlog ${pending}  rss ${rss} MB  load ${loadAverage().join(" ")}`,
+          `${(elapsed / 1000).toFixed(0).padStart(4)} s  events ${accepted} (skipped ${skipped})  delivered ${distinct}  backlog ${pending}  rss ${rssNow} MB  load ${loadAverage().join(" ")}`,
         );
       }
     }
@@ -155,7 +181,7 @@ async function main() {
       await sleep(100);
     }
     const drainSeconds = (now() - loadStopped) / 1000;
-    const rssEnd = rssMb(app.pid);
+    const rssEnd = rss();
     console.log(
       `load stopped: ${accepted} events accepted (${failed} refused, ${skipped} not sent: too many in flight), ${delivered} of ${expected} deliveries arrived, backlog ${pending}, drained in ${drainSeconds.toFixed(1)} s`,
     );
@@ -176,6 +202,7 @@ async function main() {
         drain_s: Number(drainSeconds.toFixed(1)),
         seconds: SECONDS,
         rate: RATE,
+        deployment: DEPLOYMENT,
         load_avg: { start: loadStart, end: loadAverage() },
       }),
     );
@@ -184,6 +211,7 @@ async function main() {
     throw error;
   } finally {
     receiver.stop();
+    await Promise.all([intake?.stop(), worker?.stop()]);
     await app?.stop();
     await remove();
   }
