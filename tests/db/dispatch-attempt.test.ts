@@ -59,11 +59,12 @@ describe.each(databaseBackends())("an attempt on $name", ({ open }) => {
     expect(row?.request).toBeNull();
   });
 
-  it("keeps the request, its header values encrypted, for a delivery that will be tried again", async () => {
+  it("keeps the request, its header values and URL encrypted, for a delivery that will be tried again", async () => {
     const row = await attemptOnce(500);
     expect(row?.status).toBe("pending");
     const authorization = row?.request?.headers.find(([name]) => name === "Authorization")?.[1] ?? "";
     expect(isEncrypted(authorization)).toBe(true);
+    expect(isEncrypted(row?.request?.url ?? "")).toBe(true);
     expect(row?.request?.body).toContain("element_data");
   });
 });
