@@ -17,23 +17,32 @@ const DELIVERED = 60_000;
 const SLOW_MS = 120_000;
 
 describe("when the deliveries table needs upkeep", () => {
-  it("analyzes after changes to half the table (and at least 1,000 rows)", () => {
-    const fresh = { dead: 0, live: 0 };
-    expect(queueUpkeep({ ...fresh, changed: 999, analyzed: 0 }).analyze).toBe(false);
-    expect(queueUpkeep({ ...fresh, changed: 1_000, analyzed: 0 }).analyze).toBe(true);
-    expect(queueUpkeep({ ...fresh, changed: 50_999, analyzed: 100_000 }).analyze).toBe(false);
-    expect(queueUpkeep({ ...fresh, changed: 51_000, analyzed: 100_000 }).analyze).toBe(true);
-    // Never analyzed: PostgreSQL says -1 rows.
-    expect(queueUpkeep({ ...fresh, changed: 1_000, analyzed: -1 }).analyze).toBe(true);
-  });
+  // [rows changed since the last analyze, rows at it (-1: never analyzed), analyze?]
+  it.each([
+    [999, 0, false],
+    [1_000, 0, true],
+    [50_999, 100_000, false],
+    [51_000, 100_000, true],
+    [1_000, -1, true],
+  ])(
+    "after %i changes to %i rows, analyze: %s (half the table and at least 1,000)",
+    (changed, analyzed, due) => {
+      expect(queueUpkeep({ changed, analyzed, dead: 0, live: 0 }).analyze).toBe(due);
+    },
+  );
 
-  it("vacuums once 50,000 rows and a tenth of the live ones are dead", () => {
-    const analyzed = { changed: 0, analyzed: 0 };
-    expect(queueUpkeep({ ...analyzed, dead: 49_999, live: 0 }).vacuum).toBe(false);
-    expect(queueUpkeep({ ...analyzed, dead: 50_000, live: 0 }).vacuum).toBe(true);
-    expect(queueUpkeep({ ...analyzed, dead: 149_999, live: 1_000_000 }).vacuum).toBe(false);
-    expect(queueUpkeep({ ...analyzed, dead: 150_000, live: 1_000_000 }).vacuum).toBe(true);
-  });
+  // [dead rows, live rows, vacuum?]
+  it.each([
+    [49_999, 0, false],
+    [50_000, 0, true],
+    [149_999, 1_000_000, false],
+    [150_000, 1_000_000, true],
+  ])(
+    "with %i dead rows beside %i live ones, vacuum: %s (50,000 and a tenth of the live)",
+    (dead, live, due) => {
+      expect(queueUpkeep({ changed: 0, analyzed: 0, dead, live }).vacuum).toBe(due);
+    },
+  );
 });
 
 describe.each(databaseBackends())("the queue's upkeep on $name", ({ open }) => {
