@@ -1,6 +1,6 @@
 // How fast events become deliveries, and what each step costs in CPU, on PostgreSQL with a loopback
 // receiver in its own process. Phases, back to back (about 3 minutes):
-//  1. raw keep-alive POSTs to the receiver (same body, 10 in parallel like the worker): the ceiling;
+//  1. raw keep-alive POSTs to the receiver (same body, 64 in parallel like the worker): the ceiling;
 //  2. intake: events posted to the internal route, 16 in parallel, each matching 10 webhooks, timed after a
 //     5 s warm-up (the app runs with WORKER_IN_APP=false, so the deliveries queue up), first to the app, then
 //     to `npm run intake` (intake_events_per_s; the app's figure is intake_app_events_per_s); then the
@@ -61,7 +61,7 @@ const SQL_SECONDS = 5;
 const DELIVERY_WARMUP_SECONDS = 3;
 const DELIVERY_SECONDS = 10;
 const API_SECONDS = 4;
-const RAW_CONCURRENCY = 10; // the worker's default DISPATCH_CONCURRENCY
+const RAW_CONCURRENCY = 64; // the worker's default DISPATCH_CONCURRENCY (lib/dispatch/config.ts)
 const INTAKE_CONCURRENCY = 16;
 const API_CONCURRENCY = 8;
 const DEFAULT_WORKSPACE_ID = "00000000-0000-4000-8000-000000000001";

@@ -53,9 +53,12 @@ export const defaultDispatchConfig: Readonly<DispatchConfig> = Object.freeze({
   disableAfterMs: 5 * DAY,
   leaseMs: 60 * SECOND,
   pollIntervalMs: 1 * SECOND,
-  concurrency: 10,
+  // Slots are cheap (a socket and a promise each). Too few, and claimed deliveries queue for a slot: at 2,000
+  // deliveries/s, 10 slots are all taken once a send takes 5 ms (loopback under load); the p99 from commit
+  // to arrival measured 0.5-1.6 s with 10 slots against 0.06-0.3 s with 48-64 (one run, rounds alternated).
+  concurrency: 64,
   claimBatch: 100,
-  webhookConcurrency: 3,
+  webhookConcurrency: 20,
   timeoutBackoffMs: 30 * SECOND,
   timeoutBackoffMaxMs: 15 * MINUTE,
   allowPrivateTargets: false,
@@ -87,7 +90,7 @@ export function dispatchConfig(): DispatchConfig {
     webhookConcurrency: Math.min(
       concurrency,
       e.DISPATCH_WEBHOOK_CONCURRENCY ??
-        Math.max(1, Math.ceil((concurrency * d.webhookConcurrency) / d.concurrency)),
+        Math.max(1, Math.floor((concurrency * d.webhookConcurrency) / d.concurrency)),
     ),
     timeoutBackoffMs: d.timeoutBackoffMs,
     timeoutBackoffMaxMs: d.timeoutBackoffMaxMs,

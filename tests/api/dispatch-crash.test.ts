@@ -114,10 +114,12 @@ async function createFanOut(client: DispatchClient, receiver: Receiver): Promise
 }
 
 describe.skipIf(!onPostgres)("two worker processes sharing PostgreSQL", () => {
-  // Each webhook may use every slot: the SIGTERM test counts on the worker sending 10 at once to two webhooks.
+  // 10 slots, each webhook may use every one: the SIGTERM test counts on the worker sending 10 at once to two
+  // webhooks.
   const env = dispatchEnv({
     WORKER_IN_APP: "false",
     DISPATCH_LEASE_SECONDS: String(LEASE_SECONDS),
+    DISPATCH_CONCURRENCY: "10",
     DISPATCH_WEBHOOK_CONCURRENCY: "10",
   });
   let storage: AppStorage;
@@ -190,7 +192,7 @@ describe.skipIf(!onPostgres)("two worker processes sharing PostgreSQL", () => {
     const survivor = workers[1] as RunningWorker;
     const before = receiver.requests.length;
     receiver.respondWith({ status: 200, delayMs: 1500 });
-    // More than the worker sends at once (DISPATCH_CONCURRENCY, 10 by default): some wait their turn.
+    // More than the worker sends at once (DISPATCH_CONCURRENCY, 10 here): some wait their turn.
     const ids = await burst(client, 15);
     const total = ids.length * FAN_OUT;
     await receiver.waitForRequests(before + 10, BACKLOG_TIMEOUT_MS);

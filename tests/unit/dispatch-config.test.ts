@@ -33,9 +33,9 @@ describe("dispatchConfig", () => {
       disableAfterMs: 5 * 24 * 3_600_000,
       leaseMs: 60_000,
       pollIntervalMs: 1_000,
-      concurrency: 10,
+      concurrency: 64,
       claimBatch: 100,
-      webhookConcurrency: 3,
+      webhookConcurrency: 20,
       timeoutBackoffMs: 30_000,
       timeoutBackoffMaxMs: 900_000,
       allowPrivateTargets: false,
@@ -79,6 +79,8 @@ describe("dispatchConfig", () => {
   it("keeps a webhook's share of the slots under a third of them, and never above them all", () => {
     vi.stubEnv("DISPATCH_CONCURRENCY", "1");
     expect(dispatchConfig().webhookConcurrency).toBe(1);
+    vi.stubEnv("DISPATCH_CONCURRENCY", "10");
+    expect(dispatchConfig().webhookConcurrency).toBe(3);
     vi.stubEnv("DISPATCH_CONCURRENCY", "40");
     expect(dispatchConfig().webhookConcurrency).toBe(12);
     vi.stubEnv("DISPATCH_WEBHOOK_CONCURRENCY", "50");
