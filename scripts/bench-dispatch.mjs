@@ -457,9 +457,9 @@ select id, prokey_filter, filters from webhooks where workspace_id = '${DEFAULT_
 with event as (insert into events (workspace_id, trigger_element, "trigger", prokey, data)
   values ('${DEFAULT_WORKSPACE_ID}'::uuid, 'rsvp_answer'::text, 'create'::text, null::text, ('{"id": "' || :n || '", ${sampleJson}')::json) returning id),
 queued as (insert into deliveries (event_id, webhook_id, workspace_id)
-  select event.id, w.id, w.workspace_id from event, webhooks w
-  where w.id in (select value::uuid from jsonb_array_elements_text('${JSON.stringify(webhookIds)}'::jsonb))
-    and w.workspace_id = '${DEFAULT_WORKSPACE_ID}'::uuid and w.active
+  select event.id, w.id, w.workspace_id from event, (select id, workspace_id from webhooks
+    where id in (select value::uuid from jsonb_array_elements_text('${JSON.stringify(webhookIds)}'::jsonb))
+      and workspace_id = '${DEFAULT_WORKSPACE_ID}'::uuid and active for key share) w
   returning 1)
 select event.id, (select count(*) from queued)::int from event;
 `;

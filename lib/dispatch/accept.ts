@@ -27,7 +27,9 @@ function prepareStatements(db: Database) {
     .prepare("event_candidates");
 
   // The event and its deliveries in one statement, so in one transaction. Each webhook is checked to be
-  // still active: it may have been switched off since the candidates were read.
+  // still active: it may have been switched off since the candidates were read. Its row is locked FOR KEY
+  // SHARE, as a foreign key's check would lock it (deliveries have none on it, migration 0014): a delete of
+  // the webhook waits for this commit, and its trigger then deletes these deliveries too.
   const event = db.$with("event", { id: events.id }).as(sql`
     insert into ${events} (workspace_id, trigger_element, "trigger", prokey, data)
     values (${sql.placeholder("workspace")}::uuid, ${sql.placeholder("element")}::text, ${sql.placeholder("trigger")}::text,
@@ -36,10 +38,13 @@ function prepareStatements(db: Database) {
   `);
   const queued = db.$with("queued", {}).as(sql`
     insert into ${deliveries} (event_id, webhook_id, workspace_id)
-    select event.id, w.id, w.workspace_id from event, ${webhooks} w
-    where w.id in (select value::uuid from jsonb_array_elements_text(${sql.placeholder("webhooks")}::jsonb))
-      and w.workspace_id = ${sql.placeholder("workspace")}::uuid
-      and w.active
+    select event.id, w.id, w.workspace_id from event, (
+      select id, workspace_id from ${webhooks}
+      where id in (select value::uuid from jsonb_array_elements_text(${sql.placeholder("webhooks")}::jsonb))
+        and workspace_id = ${sql.placeholder("workspace")}::uuid
+        and active
+      for key share
+    ) w
     returning 1
   `);
   // With an idempotency key, the key and the answer are stored in the same statement. A repeat of the key

@@ -40,7 +40,8 @@ function prepareClaim(db: Database) {
         active: webhooks.active,
       })
       .from(deliveries)
-      .innerJoin(webhooks, eq(webhooks.id, deliveries.webhook_id))
+      // A left join: a delivery whose webhook is gone (no foreign key, migration 0014) is cancelled below.
+      .leftJoin(webhooks, eq(webhooks.id, deliveries.webhook_id))
       .where(
         and(
           // A literal, not a parameter: only then can a cached generic plan use the partial index
@@ -58,10 +59,11 @@ function prepareClaim(db: Database) {
       .for("update", { of: deliveries, skipLocked: true }),
   );
   // At most a webhook's room of its due deliveries; those of a webhook switched off meanwhile (an event
-  // accepted as it was switched off) are cancelled here rather than sent.
+  // accepted as it was switched off), or deleted, are cancelled here rather than sent.
   const picked = db.$with("picked", { id: deliveries.id, active: webhooks.active }).as(sql`
     select id, active from (
-      select id, active, row_number() over (partition by webhook_id order by next_attempt_at) as n,
+      select id, coalesce(active, false) as active,
+        row_number() over (partition by webhook_id order by next_attempt_at) as n,
         coalesce((${sql.placeholder("rooms")}::jsonb ->> webhook_id::text)::int, ${sql.placeholder("perWebhook")}::int) as room
       from due
     ) ranked

@@ -26,7 +26,7 @@ function eventInput(idempotencyKey?: string) {
   return parsed.event;
 }
 
-describe.each(databaseBackends())("the delivery queue on $name", ({ open }) => {
+describe.each(databaseBackends())("the delivery queue on $name", ({ name, open }) => {
   const { db, second } = useDatabase(open);
   beforeEach(async () => {
     await db().delete(webhooks);
@@ -143,6 +143,52 @@ describe.each(databaseBackends())("the delivery queue on $name", ({ open }) => {
     expect((await claimDueDeliveries(db(), claimOptions)).claimed).toEqual([]);
     expect(await statusOf(paused)).toEqual(["cancelled"]);
   });
+
+  it("deletes a webhook's deliveries with it, and cancels one whose webhook is gone", async () => {
+    const gone = await webhook("gone");
+    const kept = await webhook("kept");
+    await events_(2);
+    await db().delete(webhooks).where(eq(webhooks.id, gone));
+    expect(await statusOf(gone)).toEqual([]);
+    expect(await statusOf(kept)).toEqual(["pending", "pending"]);
+
+    // A delivery left behind by a webhook deleted as it was queued (no foreign key holds it back).
+    const orphaned = await webhook("orphaned");
+    await events_(1);
+    await db().execute(sql`alter table ${webhooks} disable trigger webhooks_deleted`);
+    try {
+      await db().delete(webhooks).where(eq(webhooks.id, orphaned));
+    } finally {
+      await db().execute(sql`alter table ${webhooks} enable trigger webhooks_deleted`);
+    }
+    const { claimed } = await claimDueDeliveries(db(), claimOptions);
+    expect(claimed.map((row) => row.webhook.id)).toEqual([kept, kept, kept]);
+    expect(await statusOf(orphaned)).toEqual(["cancelled"]);
+  });
+
+  it.skipIf(name === "PGlite")(
+    "makes a webhook's delete wait for an event being queued for it, then deletes that event's deliveries too",
+    async () => {
+      const target = await webhook("deleted-meanwhile");
+      const other = await second();
+      let deleting: Promise<unknown> | undefined;
+      await other.db.transaction(async (tx) => {
+        expect((await acceptEvent(tx, DEFAULT_WORKSPACE_ID, eventInput())).deliveries).toBe(1);
+        deleting = db().delete(webhooks).where(eq(webhooks.id, target)).execute();
+        // The delete waits on the row lock the event's statement holds until it commits.
+        await expect
+          .poll(async () => {
+            const [waiting] = await tx.execute<{ n: number }>(sql`select count(*)::int as n
+              from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+            return Number(waiting?.n);
+          })
+          .toBe(1);
+      });
+      await deleting;
+      expect(await statusOf(target)).toEqual([]);
+      expect(await db().select().from(events)).toHaveLength(1);
+    },
+  );
 
   it("answers a repeated idempotency key with the first answer, and makes one event of concurrent twins", async () => {
     await webhook("keyed");
