@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db";
 import { DEFAULT_WORKSPACE_ID, deliveries, eventIdempotencyKeys, events, webhooks } from "@/db/schema";
 import { acceptEvent } from "@/lib/dispatch/accept";
 import { claimDueDeliveries, deferWebhookDeliveries } from "@/lib/dispatch/claim";
@@ -178,9 +179,11 @@ describe.each(databaseBackends())("the delivery queue on $name", ({ name, open }
         // The delete waits on the row lock the event's statement holds until it commits.
         await expect
           .poll(async () => {
-            const [waiting] = await tx.execute<{ n: number }>(sql`select count(*)::int as n
-              from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-            return Number(waiting?.n);
+            const [waiting] = rowsOf<{ n: number }>(
+              await tx.execute(sql`select count(*)::int as n from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock'`),
+            );
+            return waiting?.n;
           })
           .toBe(1);
       });
