@@ -4,7 +4,7 @@ import type { Database } from "@/db";
 import { deliveries, eventIdempotencyKeys, events, webhooks } from "@/db/schema";
 import type { EventInput } from "./event-input";
 import { passesFilters } from "./match";
-import { statementWakeToken, WAKE_CHANNEL, wakeHere } from "./wake";
+import { wakeWorkers } from "./wake";
 
 export type AcceptedEvent = { event_id: string; deliveries: number };
 
@@ -57,19 +57,12 @@ function prepareStatements(db: Database) {
     from event where ${sql.placeholder("key")}::text is not null
     returning 1
   `);
-  // Workers in other processes are woken by this statement's own NOTIFY, sent as it commits (wake.ts).
-  const woken = db.$with("woken", {}).as(sql`
-    select pg_notify(${WAKE_CHANNEL}, ${sql.placeholder("wake")}::text)
-    where ${sql.placeholder("wake")}::text is not null and exists (select 1 from queued)
-  `);
   const insert = db
-    .with(event, queued, keyed, woken)
+    .with(event, queued, keyed)
     .select({
       event_id: event.id,
       deliveries: sql<number>`(select count(*) from queued)::int`.mapWith(Number),
       keyed: sql<number>`(select count(*) from keyed)::int`.mapWith(Number),
-      // Counted so the notifying CTE runs (one nobody reads would not).
-      woken: sql<number>`(select count(*) from woken)::int`.mapWith(Number),
     })
     .from(event)
     .prepare("accept_event");
@@ -118,7 +111,7 @@ export async function acceptEvent(
 
   let rows: { event_id: string; deliveries: number }[];
   try {
-    rows = await insertEvent(prepared, workspaceId, input, matching, statementWakeToken());
+    rows = await insertEvent(prepared, workspaceId, input, matching);
   } catch (error) {
     // A twin sent at the same moment won: its answer is committed now.
     if (idempotencyKey === null || !isUniqueViolation(error)) throw error;
@@ -128,8 +121,7 @@ export async function acceptEvent(
   }
   const [accepted] = rows;
   if (!accepted) throw new Error("insert returned no event");
-  // Other processes were woken by the statement itself.
-  if (accepted.deliveries > 0) wakeHere();
+  if (accepted.deliveries > 0) wakeWorkers();
   return { event_id: accepted.event_id, deliveries: accepted.deliveries, replayed: false };
 }
 
@@ -149,7 +141,7 @@ export async function acceptWithin(
   const event = { ...input, idempotencyKey: null };
   const matching = await matchingWebhooks(prepared, workspaceId, event);
   if (matching.length === 0) return 0;
-  const [accepted] = await insertEvent(prepared, workspaceId, event, matching, null);
+  const [accepted] = await insertEvent(prepared, workspaceId, event, matching);
   return accepted?.deliveries ?? 0;
 }
 
@@ -167,17 +159,8 @@ async function matchingWebhooks(prepared: Statements, workspaceId: string, input
     .map((webhook) => webhook.id);
 }
 
-// `wake`: the NOTIFY payload (statementWakeToken), or null inside a caller's transaction, whose caller
-// wakes the workers once it has committed.
-function insertEvent(
-  prepared: Statements,
-  workspaceId: string,
-  input: EventInput,
-  matching: string[],
-  wake: string | null,
-) {
+function insertEvent(prepared: Statements, workspaceId: string, input: EventInput, matching: string[]) {
   return prepared.insert.execute({
-    wake,
     workspace: workspaceId,
     element: input.element.key,
     trigger: input.trigger,

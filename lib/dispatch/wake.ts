@@ -6,9 +6,7 @@ import type { Connection } from "@/db";
 // Workers poll the table; a process that has just queued deliveries wakes the workers at once instead of
 // letting the event wait for the next poll. In the process itself that is a function call; on PostgreSQL
 // (shareWakes) it is also a NOTIFY on WAKE_CHANNEL, sent after the queuing statement has committed, which
-// every process with a worker LISTENs to; the intake's statement sends its NOTIFY itself, in its own
-// transaction (statementWakeToken), which spares a statement and a commit per event. Polling stays: a lost
-// notification costs one poll interval.
+// every process with a worker LISTENs to. Polling stays: a lost notification costs one poll interval.
 // PGlite serves one process, so its wake-ups never leave the process.
 export const WAKE_CHANNEL = "hooksmith_wake";
 
@@ -30,19 +28,8 @@ function shared(): Shared {
   return globalForWake.hooksmithWake;
 }
 
-/** Wakes the workers of this process only: for a statement that notified the others itself. */
-export function wakeHere(): void {
+function wakeHere(): void {
   for (const listener of shared().listeners) listener();
-}
-
-/**
- * The payload for a NOTIFY on WAKE_CHANNEL that a statement sends itself, within its own transaction
- * (the intake's, lib/dispatch/accept.ts: no second statement and commit per event); null when this process
- * shares no wake-ups (PGlite, or nothing called shareWakes), so the statement notifies nobody.
- */
-export function statementWakeToken(): string | null {
-  const { publishers, token } = shared();
-  return publishers.size > 0 ? token : null;
 }
 
 /** Wakes the workers of this process now, and those of other processes on the same PostgreSQL. */
