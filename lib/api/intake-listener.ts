@@ -59,7 +59,7 @@ async function toRequest(incoming: IncomingMessage, url: URL): Promise<Request> 
 }
 
 // A body of a declared length within the routes' limit (Node's parser holds it to that length) is read
-// whole first: bridging the Node stream to a web stream cost about a tenth of the intake's CPU per event.
+// whole first: bridging the Node stream to a web stream cost about a fifth of the intake's CPU per event.
 // Any other body streams, so the routes' own limit stops it as it is read (lib/api/read-body.ts).
 async function bodyOf(incoming: IncomingMessage): Promise<Buffer | ReadableStream<Uint8Array>> {
   const declared = Number(incoming.headers["content-length"] ?? Number.NaN);

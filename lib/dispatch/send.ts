@@ -91,9 +91,8 @@ function poolFor(target: ApprovedTarget, config: SendConfig): PoolEntry {
 
 /** Closes the pools unused for `idleMs` that have nothing in flight; returns how many pools are left. */
 export function closeIdlePools(idleMs = POOL_IDLE_MS, now = Date.now()): number {
-  for (const [key, { pool, lastUsed }] of pools) {
-    const { running, pending } = pool.stats;
-    if (now - lastUsed >= idleMs && running === 0 && pending === 0) {
+  for (const [key, { pool, lastUsed, running }] of pools) {
+    if (now - lastUsed >= idleMs && running === 0) {
       pools.delete(key);
       pool.close().catch(() => {});
     }
