@@ -20,6 +20,13 @@ export async function register() {
       // own among them: there it runs in a child process (lib/dispatch/worker-process.ts).
       const { shareWakes } = await import("@/lib/dispatch/wake");
       await shareWakes(connection, { listen: false });
+      // The app's server (scripts/server.mjs) answers the event routes with the intake's own listener, in
+      // front of Next: the same handlers, a third of the CPU per event.
+      const { intakeListener, isEventRoute } = await import("@/lib/api/intake-listener");
+      (globalThis as { hooksmithEventRoutes?: unknown }).hooksmithEventRoutes = {
+        serves: isEventRoute,
+        listener: intakeListener(),
+      };
       // Keys looked up are cached in this process; the database tells it when one changes.
       const { listenForKeyChanges } = await import("@/lib/keys/key-cache");
       await listenForKeyChanges(connection);

@@ -36,7 +36,7 @@ const envSchema = z.object({
   INTERNAL_TOKEN: z.string().min(16, "INTERNAL_TOKEN must be at least 16 characters").optional(),
   // The app runs a delivery worker in-process unless this is false (e.g. when `npm run worker` runs apart).
   WORKER_IN_APP: flag.optional(),
-  // Next's own switch: set, `next start` leaves SIGTERM/SIGINT to the app (scripts/start.mjs sets it),
+  // Next's own switch: set, Next leaves SIGTERM/SIGINT to the app (scripts/server.mjs sets it),
   // so the in-app worker can finish its deliveries in flight before the process exits.
   NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
   // Delivery settings; unset means the defaults in lib/dispatch/config.ts. Tests shorten them.

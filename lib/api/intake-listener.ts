@@ -10,10 +10,11 @@ import { eventRouteOthers, health, postElementEvent, postEvent } from "./intake-
 import { MAX_BODY_BYTES } from "./read-json";
 import { notFound } from "./route";
 
-// The intake process (`npm run intake`) serves the host platform's event routes on plain node:http, with
-// the app's own handlers (intake-routes.ts): the same checks, answers and errors, without the framework's
-// routing, rendering and request objects around them, which cost three quarters of the app's CPU per
-// event (README, "Intake and API"). Everything else under this listener is 404 in the error envelope.
+// The host platform's event routes on plain node:http, with the app's own handlers (intake-routes.ts): the
+// same checks, answers and errors, without the framework's routing, rendering and request objects around
+// them, which cost two thirds to three quarters of the app's CPU per event (README, "Intake and API"). The
+// intake process (`npm run intake`) serves everything with it (all else is 404 in the error envelope); the
+// app's server (scripts/server.mjs) only the event routes (isEventRoute), in front of Next.
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -29,20 +30,34 @@ function route(method: string, pathname: string): { handler: Handler; params: Re
   const byMethod = (post: Handler) =>
     method === "POST" ? post : ((eventRouteOthers as Record<string, Handler>)[method] ?? notFound);
   if (pathname === EVENTS) return { handler: byMethod(postEvent), params: {} };
-  if (pathname.startsWith(`${EVENTS}/`)) {
-    const segments = pathname.slice(EVENTS.length + 1).split("/");
-    if (segments.length === 2 && segments.every(Boolean)) {
-      try {
-        const [trigger_element = "", trigger = ""] = segments.map(decodeURIComponent);
-        return { handler: byMethod(postElementEvent as Handler), params: { trigger_element, trigger } };
-      } catch {
-        // A malformed escape is no address we serve.
-      }
-    }
-  }
+  const element = elementRoute(pathname);
+  if (element) return { handler: byMethod(postElementEvent as Handler), params: element };
   if (pathname === "/api/health" && (method === "GET" || method === "HEAD"))
     return { handler: health, params: {} };
   return { handler: notFound, params: {} };
+}
+
+// `/api/internal/events/{trigger_element}/{trigger}`, both segments present and decodable.
+function elementRoute(pathname: string): { trigger_element: string; trigger: string } | null {
+  if (!pathname.startsWith(`${EVENTS}/`)) return null;
+  const segments = pathname.slice(EVENTS.length + 1).split("/");
+  if (segments.length !== 2 || !segments.every(Boolean)) return null;
+  try {
+    const [trigger_element = "", trigger = ""] = segments.map(decodeURIComponent);
+    return { trigger_element, trigger };
+  } catch {
+    // A malformed escape is no address we serve.
+    return null;
+  }
+}
+
+/**
+ * Whether a request target (path and query) is one of the event routes: the app's server
+ * (scripts/server.mjs) hands those to this listener and everything else to Next.
+ */
+export function isEventRoute(target: string): boolean {
+  const pathname = target.split("?", 1)[0] ?? "";
+  return pathname === EVENTS || elementRoute(pathname) !== null;
 }
 
 async function toRequest(incoming: IncomingMessage, url: URL): Promise<Request> {
@@ -71,7 +86,7 @@ async function bodyOf(incoming: IncomingMessage): Promise<Buffer | ReadableStrea
   return Buffer.concat(chunks);
 }
 
-/** The request listener of the intake process. */
+/** The request listener of the intake process, and of the app's event routes. */
 export function intakeListener(): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
   return (incoming, outgoing) => {
     void answer(incoming, outgoing).catch((error) => {

@@ -12,7 +12,7 @@ const globalForWorker = globalThis as unknown as { hooksmithAppDelivery?: true }
  * process (worker-process.ts), which also runs the maintenance loop (retention, recoveries); on the embedded
  * database, which serves one process, inside this one (instrumentation.ts starts the maintenance beside it).
  * `next start` exits at once on SIGTERM, dropping deliveries in flight to their lease; when it leaves
- * the signals to us (NEXT_MANUAL_SIG_HANDLE, set by `npm start`), the worker finishes what it is sending,
+ * the signals to us (NEXT_MANUAL_SIG_HANDLE, set by the app's server, scripts/server.mjs), the worker finishes what it is sending,
  * hands back what it only claimed, and the database is closed (releasing the embedded data folder) first.
  */
 export function startInAppWorker(connection: Connection): void {

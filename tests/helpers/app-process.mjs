@@ -1,4 +1,4 @@
-// Starts the built app (`next start`) and delivery workers (`npm run worker`) as real processes for API
+// Starts the built app (scripts/server.mjs) and delivery workers (`npm run worker`) as real processes for API
 // and browser tests.
 import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -190,22 +190,14 @@ export async function startApp(options = {}) {
   const storage = options.storage ?? owned;
   const env = {
     ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
-    // As `npm start` runs it: the app handles SIGTERM itself and finishes deliveries in flight.
-    NEXT_MANUAL_SIG_HANDLE: "true",
     PORT: String(port),
     ...storageEnv(storage),
     ...options.env,
   };
-  // `npmStart`: through scripts/start.mjs as `npm start` runs it (it passes PORT and HOSTNAME on to Next).
-  const [program, args] = options.npmStart
-    ? [process.execPath, [path.join(root, "scripts/start.mjs")]]
-    : // As scripts/start.mjs: idle connections outlive the client's (no ECONNRESET on a reused one).
-      [
-        path.join(root, "node_modules/.bin/next"),
-        ["start", "-p", String(port), "--keepAliveTimeout", "65000"],
-      ];
-  const child = spawn(program, args, {
+  // `npmStart`: through scripts/start.mjs as `npm start` runs it (it builds first when sources changed);
+  // otherwise the server it runs, on the build there is.
+  const script = options.npmStart ? "scripts/start.mjs" : "scripts/server.mjs";
+  const child = spawn(process.execPath, [path.join(root, script)], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
