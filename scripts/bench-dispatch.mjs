@@ -448,9 +448,10 @@ async function main() {
 }
 
 /**
- * The intake's own statements, as the route runs them for one event, looped by pgbench with as many
+ * The intake's own statements, as the route runs them for an event alone, looped by pgbench with as many
  * clients as the intake phase had: the candidate webhooks, and the event with its deliveries in one
- * statement. Events per second. The rate limit's upsert is left out as the route leaves it out: a process
+ * statement. Events per second. (The intake puts the events that arrive while its statement is under way
+ * into its next one, lib/dispatch/event-batches.ts; pgbench gives each event a statement of its own.) The rate limit's upsert is left out as the route leaves it out: a process
  * draws a twentieth of a second's worth at once (lib/api/rate-limit.ts), one upsert per 50,000 events at
  * this bench's limit (per 50 at the default 1,000/s).
  */
@@ -459,14 +460,22 @@ async function intakeStatements(databaseUrl, webhookIds, databaseName) {
   const sampleJson = JSON.stringify(SAMPLE).slice(1).replaceAll('":', '": ');
   const script = `\\set n random(1, 1000000000)
 select id, prokey_filter, filters from webhooks where workspace_id = '${DEFAULT_WORKSPACE_ID}' and active = true and trigger_element = 'rsvp_answer' and "trigger" = 'create';
-with event as (insert into events (workspace_id, trigger_element, "trigger", prokey, data)
-  values ('${DEFAULT_WORKSPACE_ID}'::uuid, 'rsvp_answer'::text, 'create'::text, null::text, ('{"id": "' || :n || '", ${sampleJson}')::json) returning id),
+with input as (select * from json_to_recordset(json_build_array(json_build_object('id', gen_random_uuid(),
+    'workspace_id', '${DEFAULT_WORKSPACE_ID}', 'trigger_element', 'rsvp_answer', 'trigger', 'create', 'prokey', null,
+    'data', ('{"id": "' || :n || '", ${sampleJson}')::json, 'webhooks', '${JSON.stringify(webhookIds)}'::jsonb, 'key', null)))
+  as i(id uuid, workspace_id uuid, trigger_element text, "trigger" text, prokey text, data json, webhooks jsonb, key text)),
+event as (insert into events (id, workspace_id, trigger_element, "trigger", prokey, data)
+  select id, workspace_id, trigger_element, "trigger", prokey, data from input returning id),
 queued as (insert into deliveries (event_id, webhook_id, workspace_id)
-  select event.id, w.id, w.workspace_id from event, (select id, workspace_id from webhooks
-    where id in (select value::uuid from jsonb_array_elements_text('${JSON.stringify(webhookIds)}'::jsonb))
-      and workspace_id = '${DEFAULT_WORKSPACE_ID}'::uuid and active for key share) w
-  returning 1)
-select event.id, (select count(*) from queued)::int from event;
+  select event.id, w.id, w.workspace_id from input join event on event.id = input.id
+  cross join lateral (select id, workspace_id from webhooks
+    where id in (select value::uuid from jsonb_array_elements_text(input.webhooks))
+      and workspace_id = input.workspace_id and active for key share) w
+  returning event_id),
+keyed as (insert into event_idempotency_keys (workspace_id, key, event_id, deliveries)
+  select input.workspace_id, input.key, input.id, (select count(*) from queued where queued.event_id = input.id)::int
+  from input join event on event.id = input.id where input.key is not null returning 1)
+select input.id, (select count(*) from queued where queued.event_id = input.id)::int from input;
 `;
   const file = path.join(tmpdir(), `hooksmith-bench-${databaseName}.sql`);
   await writeFile(file, script);

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { deliveries, eventIdempotencyKeys, events, webhooks } from "@/db/schema";
+import { eventIdempotencyKeys, webhooks } from "@/db/schema";
+import { insertEventBatched } from "./event-batches";
 import type { EventInput } from "./event-input";
 import { passesFilters } from "./match";
 import { wakeWorkers } from "./wake";
@@ -26,46 +27,6 @@ function prepareStatements(db: Database) {
     )
     .prepare("event_candidates");
 
-  // The event and its deliveries in one statement, so in one transaction. Each webhook is checked to be
-  // still active: it may have been switched off since the candidates were read. Its row is locked FOR KEY
-  // SHARE, as a foreign key's check would lock it (deliveries have none on it, migration 0014): a delete of
-  // the webhook waits for this commit, and its trigger then deletes these deliveries too.
-  const event = db.$with("event", { id: events.id }).as(sql`
-    insert into ${events} (workspace_id, trigger_element, "trigger", prokey, data)
-    values (${sql.placeholder("workspace")}::uuid, ${sql.placeholder("element")}::text, ${sql.placeholder("trigger")}::text,
-      ${sql.placeholder("prokey")}::text, ${sql.placeholder("data")}::json)
-    returning id
-  `);
-  const queued = db.$with("queued", {}).as(sql`
-    insert into ${deliveries} (event_id, webhook_id, workspace_id)
-    select event.id, w.id, w.workspace_id from event, (
-      select id, workspace_id from ${webhooks}
-      where id in (select value::uuid from jsonb_array_elements_text(${sql.placeholder("webhooks")}::jsonb))
-        and workspace_id = ${sql.placeholder("workspace")}::uuid
-        and active
-      for key share
-    ) w
-    returning 1
-  `);
-  // With an idempotency key, the key and the answer are stored in the same statement. A repeat of the key
-  // (or a concurrent twin) violates the primary key, and the whole statement, event and deliveries
-  // included, is undone: the caller then reads the first answer.
-  const keyed = db.$with("keyed", {}).as(sql`
-    insert into ${eventIdempotencyKeys} (workspace_id, key, event_id, deliveries)
-    select ${sql.placeholder("workspace")}::uuid, ${sql.placeholder("key")}::text, event.id,
-      (select count(*) from queued)::int
-    from event where ${sql.placeholder("key")}::text is not null
-    returning 1
-  `);
-  const insert = db
-    .with(event, queued, keyed)
-    .select({
-      event_id: event.id,
-      deliveries: sql<number>`(select count(*) from queued)::int`.mapWith(Number),
-      keyed: sql<number>`(select count(*) from keyed)::int`.mapWith(Number),
-    })
-    .from(event)
-    .prepare("accept_event");
   const answered = db
     .select({
       event_id: eventIdempotencyKeys.event_id,
@@ -80,7 +41,7 @@ function prepareStatements(db: Database) {
       ),
     )
     .prepare("event_idempotency_answer");
-  return { candidates, insert, answered };
+  return { candidates, answered };
 }
 
 const statements = new WeakMap<Database, ReturnType<typeof prepareStatements>>();
@@ -109,9 +70,9 @@ export async function acceptEvent(
   }
   const matching = await matchingWebhooks(prepared, workspaceId, input);
 
-  let rows: { event_id: string; deliveries: number }[];
+  let accepted: { event_id: string; deliveries: number };
   try {
-    rows = await insertEvent(prepared, workspaceId, input, matching);
+    accepted = await insertEvent(db, workspaceId, input, matching);
   } catch (error) {
     // A twin sent at the same moment won: its answer is committed now.
     if (idempotencyKey === null || !isUniqueViolation(error)) throw error;
@@ -119,8 +80,6 @@ export async function acceptEvent(
     if (first) return first;
     throw error;
   }
-  const [accepted] = rows;
-  if (!accepted) throw new Error("insert returned no event");
   if (accepted.deliveries > 0) wakeWorkers();
   return { event_id: accepted.event_id, deliveries: accepted.deliveries, replayed: false };
 }
@@ -141,8 +100,7 @@ export async function acceptWithin(
   const event = { ...input, idempotencyKey: null };
   const matching = await matchingWebhooks(prepared, workspaceId, event);
   if (matching.length === 0) return 0;
-  const [accepted] = await insertEvent(prepared, workspaceId, event, matching);
-  return accepted?.deliveries ?? 0;
+  return (await insertEvent(tx, workspaceId, event, matching)).deliveries;
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
@@ -159,14 +117,14 @@ async function matchingWebhooks(prepared: Statements, workspaceId: string, input
     .map((webhook) => webhook.id);
 }
 
-function insertEvent(prepared: Statements, workspaceId: string, input: EventInput, matching: string[]) {
-  return prepared.insert.execute({
-    workspace: workspaceId,
-    element: input.element.key,
+function insertEvent(db: Database, workspaceId: string, input: EventInput, matching: string[]) {
+  return insertEventBatched(db, {
+    workspace_id: workspaceId,
+    trigger_element: input.element.key,
     trigger: input.trigger,
     prokey: input.prokey,
-    data: JSON.stringify(input.data),
-    webhooks: JSON.stringify(matching),
+    data: input.data,
+    webhooks: matching,
     key: input.idempotencyKey,
   });
 }

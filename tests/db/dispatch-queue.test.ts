@@ -16,6 +16,8 @@ import { insertWebhook, useDatabase } from "../helpers/rows";
 // its queued deliveries, a webhook backing off, and idempotent intake.
 
 const answer = getElement("rsvp_answer")?.sample as Record<string, unknown>;
+const PROKEY_A = "4f1c9a52-8d3e-4b7a-9c21-5e6f7a8b9c0d";
+const PROKEY_B = "a7d2e8f1-3b4c-4d5e-8f60-718293a4b5c6";
 const claimOptions = { workerId: "test-worker", limit: 40, leaseMs: 60_000, perWebhook: 12 };
 
 function eventInput(idempotencyKey?: string) {
@@ -221,6 +223,52 @@ describe.each(databaseBackends())("the delivery queue on $name", ({ name, open }
     const later = await acceptEvent(db(), DEFAULT_WORKSPACE_ID, eventInput("order-1842-created"));
     expect(later.replayed).toBe(false);
     expect(later.event_id).not.toBe(first.event_id);
+  });
+
+  it("gives each of the events accepted together its own answer, and twins of a new key among them cost the others nothing", async () => {
+    const everyone = await webhook("everyone");
+    await insertWebhook(db(), {
+      name: "one prokey",
+      payload_url: "https://one-prokey.example.com/hook",
+      prokey_filter: PROKEY_B,
+    });
+    const withProkey = (prokey: string) => {
+      const parsed = parseEvent(
+        { trigger_element: "rsvp_answer", trigger: "create", data: { ...answer, prokey } },
+        "en",
+      );
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      return parsed.event;
+    };
+    // Sent at once on one connection: while the first statement is under way the others wait for the next
+    // one, which carries them together (lib/dispatch/event-batches.ts), twins with a new key among them:
+    // that statement fails on the key, and each of its events goes again alone.
+    const inputs = [
+      ...Array.from({ length: 8 }, (_, index) => withProkey(index % 2 ? PROKEY_B : PROKEY_A)),
+      eventInput("order-1844-created"),
+      eventInput("order-1844-created"),
+    ];
+    const answers = await Promise.all(inputs.map((input) => acceptEvent(db(), DEFAULT_WORKSPACE_ID, input)));
+
+    const twins = answers.slice(-2);
+    expect(twins[0]?.event_id).toBe(twins[1]?.event_id);
+    expect(twins.filter((answer) => answer.replayed)).toHaveLength(1);
+    const fresh = answers.slice(0, -2);
+    expect(fresh.map((answer) => answer.deliveries)).toEqual([1, 2, 1, 2, 1, 2, 1, 2]);
+    expect(new Set(fresh.map((answer) => answer.event_id)).size).toBe(8);
+    for (const answer of fresh) {
+      const queued = await db().select().from(deliveries).where(eq(deliveries.event_id, answer.event_id));
+      expect(queued).toHaveLength(answer.deliveries);
+      expect(queued.some((row) => row.webhook_id === everyone)).toBe(true);
+    }
+    // Some of them did share a statement (its transaction's time), or this test would prove nothing.
+    const [shared] = rowsOf<{ statements: number }>(
+      await db().execute(
+        sql`select count(distinct received_at)::int as statements from ${events} where ${events.id} in ${fresh.map((answer) => answer.event_id)}`,
+      ),
+    );
+    expect(shared?.statements).toBeLessThan(8);
+    expect(await db().select().from(events)).toHaveLength(9);
   });
 });
 
