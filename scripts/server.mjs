@@ -27,7 +27,13 @@ const server = http.createServer((request, response) => {
   /** @type {{ serves(url: string): boolean; listener: http.RequestListener } | undefined} */
   const eventRoutes = globalThis.hooksmithEventRoutes;
   if (eventRoutes?.serves(request.url ?? "/")) eventRoutes.listener(request, response);
-  else void handleWithNext(request, response);
+  else
+    handleWithNext(request, response).catch((error) => {
+      // As `next start` answers a request its handler could not.
+      console.error(`[hooksmith] request for ${request.url} failed:`, error);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
 });
 // Idle connections stay open 65 s, longer than clients keep theirs (Node's agent 5 s, undici 4 s, load
 // balancers 60 s): with Node's default 5 s both ends closed at once, and a request sent on the closing
