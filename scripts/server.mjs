@@ -11,8 +11,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || "3000");
 // As Next's own server: HOSTNAME picks the interface (127.0.0.1: this machine only); unset, all.
 const hostname = process.env.HOSTNAME || undefined;
-// As `next start` sets them, before Next loads: a production server that leaves SIGTERM and SIGINT to the
-// app (lib/dispatch/in-app-worker.ts finishes the deliveries in flight first).
+// Before Next loads: a production server (the build is one), whatever NODE_ENV a test runner set, which
+// leaves SIGTERM and SIGINT to the app (lib/dispatch/in-app-worker.ts finishes the deliveries in flight first).
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.NEXT_MANUAL_SIG_HANDLE = "true";
