@@ -457,9 +457,10 @@ async function main() {
  * The intake's own statements, as the route runs them for an event alone, looped by pgbench with as many
  * clients as the intake phase had: the candidate webhooks, and the event with its deliveries in one
  * statement. Events per second. (The intake puts the events that arrive while its statement is under way
- * into its next one, lib/dispatch/event-batches.ts; pgbench gives each event a statement of its own.) The rate limit's upsert is left out as the route leaves it out: a process
- * draws a twentieth of a second's worth at once (lib/api/rate-limit.ts), one upsert per 50,000 events at
- * this bench's limit (per 50 at the default 1,000/s).
+ * into its next one, lib/dispatch/event-batches.ts; pgbench gives each event a statement of its own.)
+ * The rate limit's upsert is left out as the route leaves it out: a process draws a twentieth of a
+ * second's worth at once (lib/api/rate-limit.ts), one upsert per 50,000 events at this bench's limit
+ * (per 50 at the default 1,000/s).
  */
 async function intakeStatements(databaseUrl, webhookIds, databaseName) {
   // pgbench reads ":name" as a variable anywhere in the text, so no colon may touch a letter.
