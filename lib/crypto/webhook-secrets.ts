@@ -1,8 +1,9 @@
 import "server-only";
 import type { KeyObject } from "node:crypto";
 import type { KeyValue } from "@/db/schema";
-import { encryptValue, revealValue } from "./envelope";
+import { encryptValue } from "./envelope";
 import { encryptionKey } from "./key";
+import { revealKnown } from "./revealed";
 
 // The webhook columns held encrypted: `secret`, `previous_secret`, `payload_url` (its userinfo and query may
 // hold credentials) and the value of each `header` row (its name stays readable: the delivery log and the
@@ -14,7 +15,7 @@ export function encryptSecret(value: string, key: KeyObject = encryptionKey()): 
 }
 
 export function decryptSecret(stored: string, key: KeyObject = encryptionKey()): string {
-  return revealValue(stored, key);
+  return revealKnown(stored, key);
 }
 
 export function encryptHeader(rows: readonly KeyValue[], key: KeyObject = encryptionKey()): KeyValue[] {
@@ -22,7 +23,7 @@ export function encryptHeader(rows: readonly KeyValue[], key: KeyObject = encryp
 }
 
 export function decryptHeader(rows: readonly KeyValue[], key: KeyObject = encryptionKey()): KeyValue[] {
-  return rows.map(({ key: name, value }) => ({ key: name, value: revealValue(value, key) }));
+  return rows.map(({ key: name, value }) => ({ key: name, value: revealKnown(value, key) }));
 }
 
 export function encryptUrl(url: string, key: KeyObject = encryptionKey()): string {
@@ -30,5 +31,5 @@ export function encryptUrl(url: string, key: KeyObject = encryptionKey()): strin
 }
 
 export function decryptUrl(stored: string, key: KeyObject = encryptionKey()): string {
-  return revealValue(stored, key);
+  return revealKnown(stored, key);
 }

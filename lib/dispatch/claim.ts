@@ -1,10 +1,10 @@
 import "server-only";
-import type { KeyObject } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type DeliveryRow, deliveries, type EventRow, events, type WebhookRow, webhooks } from "@/db/schema";
-import { DecryptionError, isEncrypted, revealValue } from "@/lib/crypto/envelope";
+import { DecryptionError, isEncrypted } from "@/lib/crypto/envelope";
 import { encryptionKey } from "@/lib/crypto/key";
+import { revealKnown } from "@/lib/crypto/revealed";
 
 /** A delivery this worker holds the lease on, with what it takes to send it. */
 export type ClaimedDelivery = {
@@ -162,38 +162,14 @@ export async function claimDueDeliveries(
   return { claimed: claimed.length > 0 ? decryptClaimed(claimed) : claimed, more };
 }
 
-// Stored values this process decrypted in earlier claims, by their envelope (each encryption has a random
-// IV, so an envelope stands for one value): a busy worker claims the same webhooks again and again, and
-// decrypting them anew each time was ~5 % of its CPU (bench:dispatch's latency phase). Bounded, and per key;
-// it holds nothing a worker does not hold anyway while it sends.
-const DECRYPTED_KEPT = 1_000;
-const decrypted = new WeakMap<KeyObject, Map<string, string>>();
-
-function decryptedBefore(key: KeyObject): Map<string, string> {
-  let known = decrypted.get(key);
-  if (!known || known.size >= DECRYPTED_KEPT) {
-    known = new Map();
-    decrypted.set(key, known);
-  }
-  return known;
-}
-
 /**
  * Header values and signing secrets are stored encrypted: each claimed row is decrypted here, once, so
  * sending works on plaintext in memory only. Each distinct stored value is decrypted once, not once per
- * row or per claim (decryptedBefore). Values from before encryption pass as they are.
+ * row or per claim (revealKnown). Values from before encryption pass as they are.
  */
 function decryptClaimed(rows: ClaimedDelivery[]): ClaimedDelivery[] {
   const key = encryptionKey();
-  const known = decryptedBefore(key);
-  const reveal = (stored: string) => {
-    let value = known.get(stored);
-    if (value === undefined) {
-      value = revealValue(stored, key);
-      known.set(stored, value);
-    }
-    return value;
-  };
+  const reveal = (stored: string) => revealKnown(stored, key);
   // Per webhook: its URL and header values with the envelopes they are stored in (encrypted ones only).
   const sealedBy = new Map<string, Map<string, string>>();
   const sealedOf = (webhookId: string) => {

@@ -10,6 +10,7 @@ import {
   isEncrypted,
   revealValue,
 } from "@/lib/crypto/envelope";
+import { revealKnown } from "@/lib/crypto/revealed";
 
 const key = encryptionKeyFrom(randomBytes(32));
 const otherKey = encryptionKeyFrom(randomBytes(32));
@@ -109,5 +110,23 @@ describe("reading a key", () => {
       expect(decodeKey(text), text).toBeNull();
     }
     expect(() => encryptionKeyFrom(randomBytes(16))).toThrow(/32 bytes/);
+  });
+});
+
+describe("values revealed once per process (revealKnown)", () => {
+  it("answers like revealValue, and a value it knows is not given out under another key or altered", () => {
+    const stored = encryptValue("Bearer sk_live_kept", key);
+    expect(revealKnown(stored, key)).toBe("Bearer sk_live_kept");
+    expect(revealKnown(stored, key)).toBe("Bearer sk_live_kept");
+    expect(revealKnown("plain from before encryption", key)).toBe("plain from before encryption");
+    expect(() => revealKnown(stored, otherKey)).toThrow(DecryptionError);
+    expect(() => revealKnown(flipBit(stored, 20), key)).toThrow(DecryptionError);
+  });
+
+  it("keeps answering correctly past the number of values it keeps", () => {
+    const values = Array.from({ length: 2_500 }, (_, index) => `secret ${index}`);
+    const stored = values.map((value) => encryptValue(value, key));
+    for (const [index, envelope] of stored.entries()) expect(revealKnown(envelope, key)).toBe(values[index]);
+    expect(revealKnown(stored[0] ?? "", key)).toBe(values[0]);
   });
 });
