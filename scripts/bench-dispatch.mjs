@@ -550,7 +550,7 @@ async function intakeStatements(databaseUrl, webhookIds, databaseName, seconds) 
   const sampleJson = JSON.stringify(SAMPLE).slice(1).replaceAll('":', '": ');
   const script = `\\set n random(1, 1000000000)
 select id, prokey_filter, filters from webhooks where workspace_id = '${DEFAULT_WORKSPACE_ID}' and active = true and trigger_element = 'rsvp_answer' and "trigger" = 'create';
-with input as (select * from json_to_recordset(json_build_array(json_build_object('id', gen_random_uuid(),
+with input as (select * from json_to_recordset(json_build_array(json_build_object('id', uuid_v7(),
     'workspace_id', '${DEFAULT_WORKSPACE_ID}', 'trigger_element', 'rsvp_answer', 'trigger', 'create', 'prokey', null,
     'data', ('{"id": "' || :n || '", ${sampleJson}')::json, 'webhooks', '${JSON.stringify(webhookIds)}'::jsonb, 'key', null)))
   as i(id uuid, workspace_id uuid, trigger_element text, "trigger" text, prokey text, data json, webhooks jsonb, key text)),

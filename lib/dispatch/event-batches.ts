@@ -1,8 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { deliveries, eventIdempotencyKeys, events, webhooks } from "@/db/schema";
+import { timeOrderedId } from "@/lib/ids";
 
 /** One event to store, with the webhooks (ids) it matched. */
 export type EventRow = {
@@ -108,7 +108,7 @@ function eventBatcher(db: Database) {
 
   return (row: EventRow) =>
     new Promise<{ event_id: string; deliveries: number }>((resolve, reject) => {
-      queue.push({ row: { id: randomUUID(), ...row }, resolve, reject });
+      queue.push({ row: { id: timeOrderedId(), ...row }, resolve, reject });
       if (!writing) void drain();
     });
 }

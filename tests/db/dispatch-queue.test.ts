@@ -225,6 +225,41 @@ describe.each(databaseBackends())("the delivery queue on $name", ({ name, open }
     expect(later.event_id).not.toBe(first.event_id);
   });
 
+  it("gives events, deliveries and their attempts ids ordered by time (UUIDv7)", async () => {
+    await webhook("first");
+    await webhook("second");
+    const since = Date.now();
+    await events_(2);
+    const eventIds = (await db().select({ id: events.id }).from(events).orderBy(events.received_at)).map(
+      (row) => row.id,
+    );
+    const queued = await db().select({ id: deliveries.id, event: deliveries.event_id }).from(deliveries);
+    const attemptIds = [];
+    for (const delivery of queued) {
+      const [row] = rowsOf<{ id: string }>(
+        await db().execute(sql`insert into delivery_attempts (delivery_id, attempt, started_at, duration_ms, request)
+          values (${delivery.id}, 1, now(), 3, '{}'::jsonb) returning id`),
+      );
+      attemptIds.push(row?.id ?? "");
+    }
+    // The first 48 bits are the time in milliseconds; then the version (7) and the RFC 9562 variant.
+    const millisecondsOf = (id: string) => Number.parseInt(id.replaceAll("-", "").slice(0, 12), 16);
+    const ids = [...eventIds, ...queued.map((row) => row.id), ...attemptIds];
+    expect(ids).toHaveLength(2 + 4 + 4);
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(millisecondsOf(id)).toBeGreaterThanOrEqual(since - 1_000);
+      expect(millisecondsOf(id)).toBeLessThanOrEqual(Date.now() + 1_000);
+    }
+    // The app makes event ids in order even within one millisecond; the database's follow the clock.
+    expect(eventIds[0] < (eventIds[1] ?? "")).toBe(true);
+    const latest = (event: string | undefined) =>
+      Math.max(...queued.filter((row) => row.event === event).map((row) => millisecondsOf(row.id)));
+    const earliest = (event: string | undefined) =>
+      Math.min(...queued.filter((row) => row.event === event).map((row) => millisecondsOf(row.id)));
+    expect(earliest(eventIds[1])).toBeGreaterThanOrEqual(latest(eventIds[0]));
+  });
+
   it("gives each of the events accepted together its own answer, and twins of a new key among them cost the others nothing", async () => {
     const everyone = await webhook("everyone");
     await insertWebhook(db(), {
