@@ -252,7 +252,7 @@ describe.each(databaseBackends())("the delivery queue on $name", ({ name, open }
       expect(millisecondsOf(id)).toBeLessThanOrEqual(Date.now() + 1_000);
     }
     // The app makes event ids in order even within one millisecond; the database's follow the clock.
-    expect(eventIds[0] < (eventIds[1] ?? "")).toBe(true);
+    expect((eventIds[0] ?? "") < (eventIds[1] ?? "")).toBe(true);
     const latest = (event: string | undefined) =>
       Math.max(...queued.filter((row) => row.event === event).map((row) => millisecondsOf(row.id)));
     const earliest = (event: string | undefined) =>
