@@ -1,6 +1,6 @@
 import "server-only";
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
+import packageJson from "@/package.json";
 
 // On PostgreSQL the app's own worker runs in a child process (scripts/worker.ts, what `npm run worker`
 // runs), not on the app's one JavaScript thread: bench:dispatch at 200 events/s, fan-out 10, measured that
@@ -11,6 +11,16 @@ import path from "node:path";
 // serves one process, so there the worker stays in the app (in-app-worker.ts).
 
 const RESTART_DELAY_MS = 1_000;
+
+/**
+ * What `npm run worker` runs (package.json is the one place that says it), without npm in between so
+ * signals reach the worker itself: node's arguments, run from the app's folder.
+ */
+function workerArguments(): string[] {
+  const [program, ...args] = packageJson.scripts.worker.split(/\s+/);
+  if (program !== "node") throw new Error(`package.json's worker script does not run node: ${program}`);
+  return args;
+}
 
 export type WorkerProcess = { stop(): Promise<void> };
 
@@ -26,12 +36,11 @@ function superviseWorker(): WorkerProcess {
   let child: ChildProcess | null = null;
   let stopping = false;
   const spawnWorker = () => {
-    // As `npm run worker` (package.json), without npm in between so signals reach the worker itself.
-    const started = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", path.join(process.cwd(), "scripts", "worker.ts")],
-      { cwd: process.cwd(), env: process.env, stdio: ["ignore", "inherit", "inherit", "ipc"] },
-    );
+    const started = spawn(process.execPath, workerArguments(), {
+      cwd: process.cwd(),
+      env: process.env,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     child = started;
     started.once("exit", (code, signal) => {
       child = null;
