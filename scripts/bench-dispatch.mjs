@@ -158,34 +158,31 @@ async function main() {
     // machine weighs on all three alike: measured one after the other, one run read 1,203 events/s where
     // the one before it read 1,941 (CPU per event of the bench's own client: 141 µs against 75).
     intakeProcess = await startIntake({ storage, env: APP_ENV });
-    const intakeWays = [
-      { label: `events accepted, app (fan-out ${FAN_OUT}):`, pid: () => app.pid, base: app.baseUrl },
-      {
-        label: "events accepted, npm run intake:",
-        pid: () => intakeProcess.pid,
-        base: intakeProcess.baseUrl,
-      },
-    ].map((way) => ({ ...way, count: 0, seconds: 0, used: { process: 0, postgres: 0, client: 0 } }));
-    for (const way of intakeWays) {
-      await closedLoop(INTAKE_CONCURRENCY, INTAKE_WARMUP_SECONDS, () => postEvent("create", way.base));
-    }
     const sqlRounds = [];
-    for (let round = 0; round < INTAKE_ROUNDS; round += 1) {
-      for (const way of intakeWays) {
-        const meter = cpuMeter({ process: proc(way.pid), postgres: backends, client: "self" });
-        await meter.start();
-        const { count, seconds } = await closedLoop(INTAKE_CONCURRENCY, INTAKE_SECONDS / INTAKE_ROUNDS, () =>
-          postEvent("create", way.base),
-        );
-        const used = await meter.stop();
-        way.count += count;
-        way.seconds += seconds;
-        for (const name of Object.keys(way.used)) way.used[name] += used[name];
-      }
-      sqlRounds.push(
-        await intakeStatements(database.url, fanIds, database.name, SQL_SECONDS / INTAKE_ROUNDS),
-      );
-    }
+    const intakeWays = await takeTurns(
+      [
+        { label: `events accepted, app (fan-out ${FAN_OUT}):`, pid: () => app.pid, base: app.baseUrl },
+        {
+          label: "events accepted, npm run intake:",
+          pid: () => intakeProcess.pid,
+          base: intakeProcess.baseUrl,
+        },
+      ].map((way) => ({
+        ...way,
+        once: () => postEvent("create", way.base),
+        groups: { process: proc(way.pid), postgres: backends, client: "self" },
+      })),
+      {
+        concurrency: INTAKE_CONCURRENCY,
+        warmUpSeconds: INTAKE_WARMUP_SECONDS,
+        rounds: INTAKE_ROUNDS,
+        seconds: INTAKE_SECONDS,
+        afterRound: async () =>
+          sqlRounds.push(
+            await intakeStatements(database.url, fanIds, database.name, SQL_SECONDS / INTAKE_ROUNDS),
+          ),
+      },
+    );
     const [byApp, byProcess] = intakeWays.map((way) => {
       const perEvent = {
         process: perOp(way.used.process, way.count),
@@ -433,41 +430,37 @@ async function main() {
     // The route and the floor take turns (API_ROUNDS rounds of API_SECONDS / API_ROUNDS each), so whatever
     // else the machine does meanwhile (autovacuum after the latency phases, the host's other guests) weighs
     // on both alike: measured one after the other, one run read 0.454 where a quiet loop reads 0.64-0.83.
-    const apiRoute = { label: "GET /api/v1/webhook/{id}", url: `/api/v1/webhook/${fanIds[0]}`, count: 0 };
-    const floorRoute = { label: "GET /api/health (floor)", url: "/api/health", count: 0 };
-    for (const route of [apiRoute, floorRoute]) {
-      route.get = async () => {
-        const response = await call("GET", route.url, undefined, API_TOKEN);
-        if (response.status !== 200)
-          throw new Error(`${route.url} answered ${response.status} ${response.text}`);
-      };
-      route.seconds = 0;
-      route.used = { app: 0, postgres: 0 };
-      await closedLoop(API_CONCURRENCY, API_WARMUP_SECONDS, route.get);
-    }
-    for (let round = 0; round < API_ROUNDS; round += 1) {
-      for (const route of [apiRoute, floorRoute]) {
-        const meter = cpuMeter({ app: proc(() => app.pid), postgres: backends });
-        await meter.start();
-        const { count, seconds } = await closedLoop(API_CONCURRENCY, API_SECONDS / API_ROUNDS, route.get);
-        const used = await meter.stop();
-        route.count += count;
-        route.seconds += seconds;
-        route.used.app += used.app;
-        route.used.postgres += used.postgres;
-      }
-    }
-    const [api, floor] = [apiRoute, floorRoute].map((route) => {
-      const figures = {
+    const routes = await takeTurns(
+      [
+        { label: "GET /api/v1/webhook/{id}", url: `/api/v1/webhook/${fanIds[0]}` },
+        { label: "GET /api/health (floor)", url: "/api/health" },
+      ].map((route) => ({
+        ...route,
+        once: async () => {
+          const response = await call("GET", route.url, undefined, API_TOKEN);
+          if (response.status !== 200)
+            throw new Error(`${route.url} answered ${response.status} ${response.text}`);
+        },
+        groups: { app: proc(() => app.pid), postgres: backends },
+      })),
+      {
+        concurrency: API_CONCURRENCY,
+        warmUpSeconds: API_WARMUP_SECONDS,
+        rounds: API_ROUNDS,
+        seconds: API_SECONDS,
+      },
+    );
+    const [api, floor] = routes.map((route) => {
+      const measured = {
         perSecond: route.count / route.seconds,
         app: perOp(route.used.app, route.count),
         postgres: perOp(route.used.postgres, route.count),
       };
       log(
         `${route.label}:`,
-        `${figures.perSecond.toFixed(0)} requests/s; CPU per request: app ${figures.app} µs, PostgreSQL ${figures.postgres} µs`,
+        `${measured.perSecond.toFixed(0)} requests/s; CPU per request: app ${measured.app} µs, PostgreSQL ${measured.postgres} µs`,
       );
-      return figures;
+      return measured;
     });
     cpu.api_app_us = api.app;
     cpu.api_postgres_us = api.postgres;
@@ -534,6 +527,30 @@ async function main() {
     await app?.stop();
     await remove();
   }
+}
+
+/**
+ * Ways of doing one thing (`once`, looped `concurrency` at a time) measured in turns: each warmed up, then
+ * `rounds` rounds in which each way runs `seconds / rounds` under a CPU meter over its `groups`
+ * (`afterRound` runs after each round). Resolves with the ways, each with its calls, seconds and CPU µs
+ * per group summed over the rounds.
+ */
+async function takeTurns(ways, { concurrency, warmUpSeconds, rounds, seconds, afterRound }) {
+  const measured = ways.map((way) => ({ ...way, count: 0, seconds: 0, used: {} }));
+  for (const way of measured) await closedLoop(concurrency, warmUpSeconds, way.once);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const way of measured) {
+      const meter = cpuMeter(way.groups);
+      await meter.start();
+      const loop = await closedLoop(concurrency, seconds / rounds, way.once);
+      const used = await meter.stop();
+      way.count += loop.count;
+      way.seconds += loop.seconds;
+      for (const [name, us] of Object.entries(used)) way.used[name] = (way.used[name] ?? 0) + us;
+    }
+    await afterRound?.();
+  }
+  return measured;
 }
 
 /**
